@@ -1,0 +1,1 @@
+enum HTMLBenchmark { static func run(arguments: [String]) throws {} }

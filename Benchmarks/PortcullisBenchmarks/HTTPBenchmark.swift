@@ -1,0 +1,1 @@
+enum HTTPBenchmark { static func run(arguments: [String]) async throws {} }

@@ -1,0 +1,11 @@
+import Foundation
+
+// Benchmarks are run by hand or by `make bench`, never by the test suite: they print figures, they do not assert.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let which = arguments.first ?? "all"
+if which == "http" || which == "all" {
+    try await HTTPBenchmark.run(arguments: Array(arguments.dropFirst()))
+}
+if which == "html" || which == "all" {
+    try HTMLBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

@@ -1,0 +1,155 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode plus the upcoming features we hold ourselves to.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Portcullis",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portcullis", targets: ["portcullis"]),
+        .executable(name: "portcullis-bench", targets: ["PortcullisBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ],
+    targets: [
+        // C boundary: module maps plus typed inline shims; nothing else includes these headers.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Value types, rule catalog, profiles, rule engine, fingerprints.
+        .target(
+            name: "PortcullisCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // libcurl multi-interface client exposed as async functions.
+        .target(
+            name: "PortcullisHTTP",
+            dependencies: ["CCurl", "PortcullisCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // libxml2 HTML document: parse, walk, XPath, text, element paths.
+        .target(
+            name: "PortcullisHTML",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+        // What a page check sees and the protocol every check family implements.
+        .target(
+            name: "CheckSupport",
+            dependencies: ["PortcullisCore", "PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HeaderChecks",
+            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AccessibilityChecks",
+            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        // The pipeline: plan -> fetch -> parse -> checks -> rule engine -> scan result.
+        .target(
+            name: "Scanner",
+            dependencies: [
+                "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks",
+                "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // JSON, SARIF and terminal reports: pure functions from a scan result to bytes.
+        .target(
+            name: "Reporting",
+            dependencies: ["PortcullisCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Loopback provider zoo for `portcullis demo` and the integration tests.
+        .target(
+            name: "DemoProviders",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "portcullis",
+            dependencies: [
+                "PortcullisCore", "Scanner", "Reporting", "DemoProviders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "PortcullisBenchmarks",
+            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore"],
+            path: "Benchmarks/PortcullisBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "PortcullisCoreTests",
+            dependencies: ["PortcullisCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortcullisHTTPTests",
+            dependencies: ["PortcullisHTTP", "PortcullisCore", "DemoProviders"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortcullisHTMLTests",
+            dependencies: ["PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChecksTests",
+            dependencies: ["CheckSupport", "HeaderChecks", "AccessibilityChecks", "PortcullisCore", "PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "PortcullisCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Scanner", "Reporting", "PortcullisCore", "DemoProviders"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

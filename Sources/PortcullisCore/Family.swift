@@ -1,0 +1,10 @@
+/// The check family a rule belongs to; each family is one module of checks.
+public enum Family: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case headers
+    case tls
+    case sso
+    case accessibility
+    case crawl
+
+    public var description: String { rawValue }
+}

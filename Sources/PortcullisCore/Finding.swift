@@ -1,0 +1,56 @@
+import Foundation
+
+/// One place a finding was seen: a URL and, for markup rules, the element.
+public struct Location: Sendable, Hashable, Codable, Comparable {
+    public var url: String
+    public var elementPath: String?
+    /// The evidence snippet at this place (masked, capped).
+    public var snippet: String?
+
+    public init(url: String, elementPath: String? = nil, snippet: String? = nil) {
+        self.url = url
+        self.elementPath = elementPath
+        self.snippet = snippet
+    }
+
+    public static func < (lhs: Location, rhs: Location) -> Bool {
+        (lhs.url, lhs.elementPath ?? "") < (rhs.url, rhs.elementPath ?? "")
+    }
+}
+
+/// A rule that fails for a target: the unit reports list, gates count and waivers name.
+public struct Finding: Sendable, Hashable, Codable {
+    public var ruleID: RuleID
+    public var title: String
+    /// The severity after the profile's overrides.
+    public var severity: Severity
+    public var family: Family
+    /// The origin the finding belongs to.
+    public var origin: String
+    /// What was observed, from the first location (masked).
+    public var message: String
+    /// Every place the rule failed with the same key, sorted.
+    public var locations: [Location]
+    /// A deterministic identity: the same problem in the next scan has the same fingerprint.
+    public var fingerprint: String
+
+    public init(
+        ruleID: RuleID,
+        title: String,
+        severity: Severity,
+        family: Family,
+        origin: String,
+        message: String,
+        locations: [Location],
+        fingerprint: String
+    ) {
+        self.ruleID = ruleID
+        self.title = title
+        self.severity = severity
+        self.family = family
+        self.origin = origin
+        self.message = message
+        self.locations = locations
+        self.fingerprint = fingerprint
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Turns observations into findings: looks rules up in the catalog, applies the profile, aggregates places,
+/// masks evidence and fingerprints the result.
+///
+/// It refuses to start when the checks and the catalog disagree, so no rule is ever silently dead and no check
+/// ever emits something reports cannot describe.
+public struct RuleEngine: Sendable {
+    public let catalog: RuleCatalog
+    public let profile: Profile
+    /// The longest evidence snippet kept, in characters.
+    public static let maxSnippetLength = 300
+
+    /// Creates an engine after checking that `checkRules` (every id the checks can emit) and the catalog match.
+    public init(catalog: RuleCatalog, profile: Profile, checkRules: Set<RuleID>) throws(PortcullisError) {
+        let unknown = checkRules.filter { catalog[$0] == nil }.sorted()
+        if !unknown.isEmpty {
+            throw PortcullisError(
+                .catalogMismatch,
+                "checks emit rule ids missing from the catalog: \(unknown.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        let unchecked = catalog.sorted.filter { !checkRules.contains($0.id) }
+        if let first = unchecked.first {
+            throw PortcullisError(
+                .catalogMismatch,
+                "built-in rules without a check: \(unchecked.map(\.id.rawValue).joined(separator: ", "))",
+                file: first.source
+            )
+        }
+        try profile.validate(against: catalog)
+        self.catalog = catalog
+        self.profile = profile
+    }
+
+    /// The rules the profile runs, sorted by id.
+    public var activeRules: [Rule] { catalog.sorted.filter(profile.selects) }
+
+    /// Whether observations for `id` are wanted at all (checks may skip work for inactive rules).
+    public func isActive(_ id: RuleID) -> Bool { catalog[id].map(profile.selects) ?? false }
+
+    /// The ids among `observations` that the catalog does not know (a bug in a check; reported, not fatal).
+    public func undeclaredRuleIDs(in observations: [Observation]) -> Set<RuleID> {
+        Set(observations.map(\.ruleID).filter { catalog[$0] == nil })
+    }
+
+    /// One finding per failing rule, origin and key, with every place it failed, in report order.
+    public func findings(from observations: [Observation]) -> [Finding] {
+        struct Key: Hashable {
+            var rule: RuleID
+            var origin: String
+            var key: String
+        }
+        var groups: [Key: [Observation]] = [:]
+        for observation in observations where observation.outcome == .failed {
+            guard let rule = catalog[observation.ruleID], profile.selects(rule) else { continue }
+            let origin = Origin(observation.url)?.description ?? observation.url.absoluteString
+            groups[Key(rule: rule.id, origin: origin, key: observation.key), default: []].append(observation)
+        }
+        let findings = groups.compactMap { key, observations -> Finding? in
+            guard let rule = catalog[key.rule] else { return nil }
+            let locations = Set(
+                observations.map {
+                    Location(
+                        url: RuleEngine.mask(url: $0.url),
+                        elementPath: $0.elementPath,
+                        snippet: $0.evidence.snippet.map(RuleEngine.maskSnippet)
+                    )
+                }
+            ).sorted()
+            let first = observations.min { ($0.url.absoluteString, $0.elementPath ?? "") < ($1.url.absoluteString, $1.elementPath ?? "") }
+            return Finding(
+                ruleID: rule.id,
+                title: rule.title,
+                severity: profile.severity(for: rule),
+                family: rule.family,
+                origin: key.origin,
+                message: SecretMasker.maskParameters(in: first?.evidence.summary ?? rule.title),
+                locations: locations,
+                fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key)
+            )
+        }
+        return findings.sorted(by: RuleEngine.reportOrder)
+    }
+
+    /// Most severe first, then by rule id, origin and fingerprint: a total, stable order.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        return (lhs.ruleID.rawValue, lhs.origin, lhs.fingerprint) < (rhs.ruleID.rawValue, rhs.origin, rhs.fingerprint)
+    }
+
+    static func mask(url: URL) -> String { SecretMasker.maskParameters(in: url.absoluteString) }
+
+    static func maskSnippet(_ snippet: String) -> String {
+        let masked = SecretMasker.maskParameters(in: snippet)
+        guard masked.count > maxSnippetLength else { return masked }
+        return String(masked.prefix(maxSnippetLength)) + "…"
+    }
+}
