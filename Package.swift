@@ -78,7 +78,7 @@ let package = Package(
         ),
         // The pipeline: plan -> fetch -> parse -> checks -> rule engine -> scan result.
         .target(
-            name: "Scanner",
+            name: "Scanning",
             dependencies: [
                 "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks",
                 "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "portcullis",
             dependencies: [
-                "PortcullisCore", "Scanner", "Reporting", "DemoProviders",
+                "PortcullisCore", "Scanning", "Reporting", "DemoProviders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Scanner", "Reporting", "PortcullisCore", "DemoProviders"],
+            dependencies: ["Scanning", "Reporting", "PortcullisCore", "DemoProviders"],
             swiftSettings: swiftSettings
         ),
     ]

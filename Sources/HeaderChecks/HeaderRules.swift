@@ -1,0 +1,21 @@
+public import CheckSupport
+public import PortcullisCore
+
+/// The rule ids of the header family, in one place so checks and tests name them the same way.
+public enum HeaderRules {
+    public static let cspMissing: RuleID = "headers.csp-missing"
+    public static let hstsMissing: RuleID = "headers.hsts-missing"
+    public static let nosniffMissing: RuleID = "headers.nosniff-missing"
+    public static let antiFramingMissing: RuleID = "headers.anti-framing-missing"
+}
+
+/// Every check of the header family.
+public enum HeaderChecks {
+    /// The checks, in the order they run.
+    public static let all: [any PageCheck] = [
+        ContentSecurityPolicyPresenceCheck(),
+        StrictTransportSecurityPresenceCheck(),
+        NosniffCheck(),
+        AntiFramingCheck(),
+    ]
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import DemoProviders
+import Foundation
+import PortcullisCore
+
+/// `portcullis demo`: start the built-in demo providers on loopback and scan them, so a newcomer sees a real
+/// scan, with real findings and reports, within a minute of cloning.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start a well-configured and a badly configured demo provider on loopback and scan both.",
+        discussion: """
+            The providers listen on 127.0.0.1 ephemeral ports with HTTPS certificates from a CA generated at \
+            start (its PEM is written next to the reports as demo-ca.pem). Reports go to ./portcullis-demo/.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Folder for the reports.", valueName: "dir"))
+    var output = "portcullis-demo"
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Severity that makes the demo exit with 1 (default: none).", valueName: "severity"))
+    var failOn = "none"
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")
+    var noColor = false
+
+    func run() async throws {
+        global.bootstrapLogging()
+        var arguments = ["--output", output, "--fail-on", failOn, "--timeout", "20"]
+        if noColor { arguments.append("--no-color") }
+        let options = try ScanOptions.parse(arguments)
+
+        let zoo = try await DemoProviderZoo.start()
+        let exitCode: ExitCode
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let caFile = URL(fileURLWithPath: output).appendingPathComponent("demo-ca.pem")
+            try zoo.writeCACertificate(to: caFile)
+            var targets: [Target] = []
+            for provider in zoo.providers {
+                FileHandle.standardError.write(
+                    Data("demo provider \(provider.name): \(provider.httpsURL.absoluteString) and \(provider.httpURL.absoluteString)\n".utf8)
+                )
+                for url in [provider.httpsURL, provider.httpsURL.appendingPathComponent("login"), provider.httpURL] {
+                    targets.append(Target(provider: provider.name, url: url))
+                }
+            }
+            exitCode = try await ScanSession(global: global, options: options).run(targets: targets, caFile: caFile.path)
+        } catch {
+            try? await zoo.shutdown()
+            throw error
+        }
+        try await zoo.shutdown()
+        throw exitCode
+    }
+}

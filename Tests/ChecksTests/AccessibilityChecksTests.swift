@@ -1,0 +1,87 @@
+import AccessibilityChecks
+import CheckSupport
+import HeaderChecks
+import PortcullisCore
+import Testing
+
+@Suite struct AccessibilityChecksTests {
+    typealias F = PageFixtures
+
+    @Test(arguments: [
+        ("<img src=a.png>", 1),
+        ("<img src=a.png alt=\"\">", 0),
+        ("<img src=a.png alt=\"Logo\">", 0),
+        ("<img src=a.png aria-label=\"Logo\">", 0),
+        ("<img src=a.png aria-label=\"  \">", 1),
+        ("<img src=a.png title=\"Logo\">", 0),
+        ("<img src=a.png role=presentation>", 0),
+        ("<img src=a.png role=none>", 0),
+        ("<img src=a.png aria-hidden=true>", 0),
+        ("<div hidden><img src=a.png></div>", 0),
+        ("<template><img src=a.png></template>", 0),
+        ("<span id=l>Company logo</span><img src=a.png aria-labelledby=l>", 0),
+        ("<img src=a.png aria-labelledby=missing>", 1),
+        ("<p><img src=a.png><img src=b.png alt=b><img src=c.png></p>", 2),
+    ])
+    func imageAlt(body: String, failures: Int) {
+        let observations = ImageAltCheck().check(F.page(html: F.document(body: body)))
+        #expect(observations.outcomes(AccessibilityRules.imageAlt).filter { $0 == .failed }.count == failures)
+    }
+
+    @Test func imageAltEvidenceNamesTheElement() throws {
+        let html = F.document(body: "<main><img src=a.png alt=a><img src=\"b.png\" class=hero></main>")
+        let observation = try #require(ImageAltCheck().check(F.page(html: html)).first)
+        let path = try #require(observation.elementPath)
+        #expect(path.hasSuffix("img:nth-of-type(2)"))
+        #expect(observation.evidence.snippet?.contains("b.png") == true)
+        #expect(observation.key.contains(path))
+    }
+
+    @Test(arguments: [
+        (" lang=\"en\"", Observation.Outcome.passed),
+        (" lang=\"\"", .failed),
+        ("", .failed),
+        (" xml:lang=\"de\"", .passed),
+    ])
+    func htmlLang(attribute: String, expected: Observation.Outcome) {
+        let page = F.page(html: F.document(body: "<p>x</p>", lang: attribute))
+        #expect(HTMLLangCheck().check(page).outcomes(AccessibilityRules.htmlLang) == [expected])
+    }
+
+    @Test(arguments: [
+        ("<title>Home</title>", Observation.Outcome.passed),
+        ("<title>  </title>", .failed),
+        ("", .failed),
+    ])
+    func documentTitle(head: String, expected: Observation.Outcome) {
+        let page = F.page(html: F.document(body: "<p>x</p>", head: head))
+        #expect(DocumentTitleCheck().check(page).outcomes(AccessibilityRules.documentTitle) == [expected])
+    }
+
+    @Test func svgTitleIsNotADocumentTitle() {
+        let page = F.page(html: F.document(body: "<svg><title>Chart</title></svg>", head: ""))
+        #expect(DocumentTitleCheck().check(page).outcomes(AccessibilityRules.documentTitle) == [.failed])
+    }
+
+    @Test func checksEmitOnlyTheirDeclaredRules() {
+        let pages = [
+            F.page(html: F.document(body: "<img src=x>", lang: "", head: "")),
+            F.page(url: "http://provider.test/", headers: [], html: "garbage <<<"),
+            F.page(html: ""),
+        ]
+        for check in AccessibilityChecks.all + HeaderChecks.all {
+            let declared = Set(check.rules)
+            for page in pages {
+                #expect(check.check(page).allSatisfy { declared.contains($0.ruleID) })
+            }
+        }
+    }
+
+    @Test func hostileMarkupDoesNotCrash() {
+        let nested = String(repeating: "<div>", count: 20000) + "<img src=x>"
+        let page = F.page(html: nested + String(repeating: "<img alt", count: 1000) + "\u{0}\u{FFFD}")
+        for check in AccessibilityChecks.all {
+            _ = check.check(page)
+        }
+    }
+}
