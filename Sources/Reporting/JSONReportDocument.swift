@@ -1,0 +1,223 @@
+import Foundation
+import PortcullisCore
+
+/// The shape of the Portcullis JSON report, version ``JSONReporter/schemaVersion``.
+///
+/// Every field is described in `Reports/portcullis-report.schema.json`; change both together.
+struct JSONReportDocument: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case schemaVersion
+        case tool
+        case scan
+        case summary
+        case targets
+        case findings
+        case problems
+        case rules
+    }
+
+    struct Tool: Encodable {
+        var name: String
+        var version: String
+        var informationUri: String
+    }
+
+    struct Scan: Encodable {
+        var startedAt: String
+        var finishedAt: String
+        var durationSeconds: Double
+        var profile: String
+    }
+
+    struct SeverityCounts: Encodable {
+        var critical: Int
+        var high: Int
+        var medium: Int
+        var low: Int
+        var info: Int
+    }
+
+    struct Summary: Encodable {
+        var bySeverity: SeverityCounts
+        var byFamily: [String: Int]
+        var targetsScanned: Int
+        var targetsFailed: Int
+        var findings: Int
+        var problems: Int
+    }
+
+    struct Timings: Encodable {
+        var nameLookup: Double
+        var connect: Double
+        var tlsHandshake: Double
+        var firstByte: Double
+        var total: Double
+    }
+
+    struct Target: Encodable {
+        var provider: String
+        var url: String
+        var status: String
+        var finalUrl: String?
+        var httpStatus: Int?
+        var httpVersion: String?
+        var redirects: [String]
+        var tlsVersion: String?
+        var tlsCipher: String?
+        var peerCertificateCount: Int?
+        var timings: Timings?
+        var bodyBytes: Int?
+    }
+
+    struct Location: Encodable {
+        var url: String
+        var elementPath: String?
+        var snippet: String?
+    }
+
+    struct Finding: Encodable {
+        var ruleId: String
+        var title: String
+        var severity: String
+        var family: String
+        var origin: String
+        var message: String
+        var fingerprint: String
+        var locations: [Location]
+    }
+
+    struct Problem: Encodable {
+        var url: String
+        var kind: String
+        var message: String
+    }
+
+    struct Reference: Encodable {
+        var kind: String
+        var id: String
+        var url: String?
+    }
+
+    struct Rule: Encodable {
+        var id: String
+        var title: String
+        var severity: String
+        var family: String
+        var description: String
+        var remediation: String
+        var references: [Reference]
+        var tags: [String]
+    }
+
+    var schema: String
+    var schemaVersion: String
+    var tool: Tool
+    var scan: Scan
+    var summary: Summary
+    var targets: [Target]
+    var findings: [Finding]
+    var problems: [Problem]
+    var rules: [Rule]
+}
+
+extension JSONReportDocument {
+    /// Builds the document for `result` in report order.
+    init(_ result: ScanResult) {
+        let counts = FindingCounts(result.findings)
+        self.schema = JSONReporter.schemaID
+        self.schemaVersion = JSONReporter.schemaVersion
+        self.tool = Tool(
+            name: result.tool.name,
+            version: result.tool.version,
+            informationUri: result.tool.informationURI
+        )
+        self.scan = Scan(
+            startedAt: ReportTime.iso8601(result.startedAt),
+            finishedAt: ReportTime.iso8601(result.finishedAt),
+            durationSeconds: ReportTime.durationSeconds(result),
+            profile: result.profile
+        )
+        self.summary = Summary(
+            bySeverity: SeverityCounts(
+                critical: counts.bySeverity[.critical, default: 0],
+                high: counts.bySeverity[.high, default: 0],
+                medium: counts.bySeverity[.medium, default: 0],
+                low: counts.bySeverity[.low, default: 0],
+                info: counts.bySeverity[.info, default: 0]
+            ),
+            byFamily: Dictionary(uniqueKeysWithValues: counts.byFamily.map { ($0.key.rawValue, $0.value) }),
+            targetsScanned: result.targets.filter { $0.status == .scanned }.count,
+            targetsFailed: result.targets.filter { $0.status == .failed }.count,
+            findings: result.findings.count,
+            problems: result.problems.count
+        )
+        self.targets = result.targets.map(Target.init)
+        self.findings = ReportOrder.findings(result.findings).map(Finding.init)
+        self.problems = ReportOrder.problems(result.problems).map {
+            Problem(url: $0.url, kind: $0.kind, message: $0.message)
+        }
+        self.rules = ReportOrder.rules(result.rules).map(Rule.init)
+    }
+}
+
+extension JSONReportDocument.Target {
+    init(_ target: TargetResult) {
+        self.init(
+            provider: target.provider,
+            url: target.url,
+            status: target.status.rawValue,
+            finalUrl: target.finalURL,
+            httpStatus: target.httpStatus,
+            httpVersion: target.httpVersion,
+            redirects: target.redirects,
+            tlsVersion: target.tlsVersion,
+            tlsCipher: target.tlsCipher,
+            peerCertificateCount: target.peerCertificateCount,
+            timings: target.timings.map {
+                JSONReportDocument.Timings(
+                    nameLookup: $0.nameLookup,
+                    connect: $0.connect,
+                    tlsHandshake: $0.tlsHandshake,
+                    firstByte: $0.firstByte,
+                    total: $0.total
+                )
+            },
+            bodyBytes: target.bodyBytes
+        )
+    }
+}
+
+extension JSONReportDocument.Finding {
+    init(_ finding: PortcullisCore.Finding) {
+        self.init(
+            ruleId: finding.ruleID.rawValue,
+            title: finding.title,
+            severity: finding.severity.rawValue,
+            family: finding.family.rawValue,
+            origin: finding.origin,
+            message: finding.message,
+            fingerprint: finding.fingerprint,
+            locations: finding.locations.map {
+                JSONReportDocument.Location(url: $0.url, elementPath: $0.elementPath, snippet: $0.snippet)
+            }
+        )
+    }
+}
+
+extension JSONReportDocument.Rule {
+    init(_ rule: PortcullisCore.Rule) {
+        self.init(
+            id: rule.id.rawValue,
+            title: rule.title,
+            severity: rule.severity.rawValue,
+            family: rule.family.rawValue,
+            description: rule.description,
+            remediation: rule.remediation,
+            references: rule.references.map {
+                JSONReportDocument.Reference(kind: $0.kind.rawValue, id: $0.id, url: $0.url)
+            },
+            tags: rule.tags
+        )
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+public import PortcullisCore
+
+/// A short, readable account of a scan for people at a terminal: targets, counts, top findings, problems, verdict.
+///
+/// Everything taken from scanned data passes through ``TerminalSanitizer`` so a hostile page cannot
+/// inject escape sequences; without `color` the text contains no ANSI codes at all.
+public enum TerminalSummary {
+    /// Renders the summary of `result`, ending with a newline.
+    ///
+    /// - Parameters:
+    ///   - result: The scan to describe.
+    ///   - failOn: The gate threshold; adds a `PASS:` or `FAIL:` verdict line when set.
+    ///   - color: Whether to colour severities and the verdict with ANSI codes.
+    ///   - topFindings: How many findings to list, most severe first.
+    public static func render(_ result: ScanResult, failOn: Severity?, color: Bool, topFindings: Int = 10) -> String {
+        let style = TerminalStyle(color: color)
+        var lines: [String] = []
+        lines.append(header(result, style: style))
+        lines.append(contentsOf: targetLines(result, style: style))
+        lines.append(contentsOf: countLines(result, style: style))
+        lines.append(contentsOf: findingLines(result, limit: topFindings, style: style))
+        lines.append(contentsOf: problemLines(result, style: style))
+        if let failOn { lines.append(verdict(result, failOn: failOn, style: style)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The gate verdict line, such as `FAIL: 3 findings at or above high` or `PASS: nothing at or above high`.
+    public static func verdictText(_ result: ScanResult, failOn: Severity) -> String {
+        let count = FindingCounts(result.findings).count(atOrAbove: failOn)
+        if count == 0 { return "PASS: nothing at or above \(failOn)" }
+        return "FAIL: \(count) \(count == 1 ? "finding" : "findings") at or above \(failOn)"
+    }
+
+    private static func clean(_ text: String) -> String { TerminalSanitizer.neutralize(text) }
+
+    private static func header(_ result: ScanResult, style: TerminalStyle) -> String {
+        let duration = String(format: "%.1f", ReportTime.durationSeconds(result))
+        return style.bold("\(clean(result.tool.name)) \(clean(result.tool.version))")
+            + " · profile \(clean(result.profile)) · \(duration) s"
+    }
+
+    private static func targetLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        let scanned = result.targets.filter { $0.status == .scanned }.count
+        let failed = result.targets.count - scanned
+        var lines = ["", style.bold("Targets: \(scanned) scanned, \(failed) failed")]
+        for target in result.targets {
+            var line = "  \(target.status == .scanned ? "ok  " : style.fail("FAIL")) \(clean(target.url)) → "
+            switch target.status {
+            case .failed:
+                line += "failed"
+            case .scanned:
+                line += target.httpStatus.map(String.init) ?? "no status"
+                if let finalURL = target.finalURL, finalURL != target.url { line += " \(clean(finalURL))" }
+                if let tls = target.tlsVersion { line += " (\(clean(tls)))" }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func countLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        let counts = FindingCounts(result.findings)
+        let bySeverity = Severity.allCases.reversed().map { severity in
+            let count = counts.bySeverity[severity, default: 0]
+            let text = "\(severity) \(count)"
+            return count > 0 ? style.severity(severity, text) : style.dim(text)
+        }
+        let byFamily = Family.allCases.compactMap { family in
+            counts.byFamily[family, default: 0] > 0 ? "\(family) \(counts.byFamily[family, default: 0])" : nil
+        }
+        return [
+            "",
+            style.bold("Findings: \(result.findings.count)") + " — " + bySeverity.joined(separator: ", "),
+            "By family: " + (byFamily.isEmpty ? "none" : byFamily.joined(separator: ", ")),
+        ]
+    }
+
+    private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {
+        let findings = ReportOrder.findings(result.findings)
+        let shown = findings.prefix(max(0, limit))
+        guard !shown.isEmpty else { return [] }
+        var lines = ["", style.bold("Top findings (\(shown.count) of \(findings.count))")]
+        for finding in shown {
+            let label = finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+            let count = finding.locations.count
+            let scope = "[\(clean(finding.origin)), \(count) \(count == 1 ? "location" : "locations")]"
+            let heading = "\(clean(finding.ruleID.rawValue)) — \(clean(finding.title)) \(scope)"
+            lines.append("  \(style.severity(finding.severity, label)) \(heading)")
+            if !finding.message.isEmpty {
+                lines.append("           \(clean(shortened(finding.message)))")
+            }
+            if let first = finding.locations.first {
+                let path = first.elementPath.map { " \(clean($0))" } ?? ""
+                lines.append("           at \(clean(first.url))\(path)")
+            }
+        }
+        return lines
+    }
+
+    /// `text` cut to `limit` characters with an ellipsis, so one long message cannot flood the summary.
+    private static func shortened(_ text: String, limit: Int = 160) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
+    private static func problemLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        guard !result.problems.isEmpty else { return [] }
+        var lines = ["", style.bold("Problems (\(result.problems.count))")]
+        for problem in ReportOrder.problems(result.problems) {
+            lines.append("  \(clean(problem.url)) \(clean(problem.kind)): \(clean(problem.message))")
+        }
+        return lines
+    }
+
+    private static func verdict(_ result: ScanResult, failOn: Severity, style: TerminalStyle) -> String {
+        let text = verdictText(result, failOn: failOn)
+        return "\n" + (result.hasFindings(atOrAbove: failOn) ? style.fail(text) : style.pass(text))
+    }
+}

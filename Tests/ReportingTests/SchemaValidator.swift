@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs `Tests/Support/validate_json_schema.py` (python3 + jsonschema) on a document and reports the verdict.
+struct SchemaValidator {
+    /// What the validator said: its exit status and everything it printed.
+    struct Outcome {
+        var status: Int32
+        var output: String
+
+        var isValid: Bool { status == 0 }
+        /// The validator ran and found the document invalid (not a setup failure, which exits 2).
+        var isInvalid: Bool { status == 1 }
+    }
+
+    /// The folder holding Package.swift, found by walking up from this file.
+    static let repositoryRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<12 {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                return folder
+            }
+            folder.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    }()
+
+    /// The Portcullis JSON report schema.
+    static var reportSchema: URL { repositoryRoot.appendingPathComponent("Reports/portcullis-report.schema.json") }
+
+    /// The OASIS SARIF 2.1.0 schema in the shared folder beside the repository.
+    static var sarifSchema: URL {
+        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+    }
+
+    static var script: URL { repositoryRoot.appendingPathComponent("Tests/Support/validate_json_schema.py") }
+
+    /// Validates `document` against `schema`, waiting at most `timeout` seconds for python.
+    static func validate(_ document: Data, against schema: URL, timeout: TimeInterval = 60) throws -> Outcome {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("portcullis-reporting-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let instance = scratch.appendingPathComponent("instance.json")
+        let log = scratch.appendingPathComponent("output.txt")
+        try document.write(to: instance)
+        try Data().write(to: log)
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, schema.path, instance.path]
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = exited.wait(timeout: .now() + 5)
+            return Outcome(status: -1, output: "validator timed out after \(timeout) s")
+        }
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return Outcome(status: process.terminationStatus, output: output)
+    }
+}
