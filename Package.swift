@@ -121,9 +121,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Paths and helpers the test targets share.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PortcullisCoreTests",
-            dependencies: ["PortcullisCore"],
+            dependencies: ["PortcullisCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -148,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Scanning", "Reporting", "PortcullisCore", "DemoProviders"],
+            dependencies: ["Scanning", "Reporting", "PortcullisCore", "DemoProviders", "TestSupport", "PortcullisHTTP"],
             swiftSettings: swiftSettings
         ),
     ]

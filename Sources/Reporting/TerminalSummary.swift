@@ -26,7 +26,10 @@ public enum TerminalSummary {
     }
 
     /// The gate verdict line, such as `FAIL: 3 findings at or above high` or `PASS: nothing at or above high`.
+    ///
+    /// When no target could be scanned there is nothing to pass, whatever the threshold: the line says so.
     public static func verdictText(_ result: ScanResult, failOn: Severity) -> String {
+        if result.nothingScanned { return "ERROR: no target could be scanned" }
         let count = FindingCounts(result.findings).count(atOrAbove: failOn)
         if count == 0 { return "PASS: nothing at or above \(failOn)" }
         return "FAIL: \(count) \(count == 1 ? "finding" : "findings") at or above \(failOn)"
@@ -114,6 +117,7 @@ public enum TerminalSummary {
 
     private static func verdict(_ result: ScanResult, failOn: Severity, style: TerminalStyle) -> String {
         let text = verdictText(result, failOn: failOn)
-        return "\n" + (result.hasFindings(atOrAbove: failOn) ? style.fail(text) : style.pass(text))
+        let failed = result.nothingScanned || result.hasFindings(atOrAbove: failOn)
+        return "\n" + (failed ? style.fail(text) : style.pass(text))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PortcullisCore
+import TestSupport
 import Testing
 
 @Suite struct RuleCatalogTests {
@@ -78,14 +79,3 @@ import Testing
     }
 }
 
-/// Paths of the checkout, found from this file.
-enum TestPaths {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
-    static let rules = root.appendingPathComponent("Rules")
-}

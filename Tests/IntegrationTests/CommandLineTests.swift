@@ -1,0 +1,132 @@
+import DemoProviders
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `portcullis` executable as a user or a pipeline would, and checks output and exit codes.
+@Suite(.timeLimit(.minutes(3)))
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `portcullis` with `arguments`, killing it after `seconds`.
+    static func portcullis(_ arguments: [String], in directory: URL? = nil, seconds: Double = 60) async throws -> Run {
+        let process = Process()
+        process.executableURL = TestPaths.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["PORTCULLIS_RULES"] = TestPaths.rules.path
+        process.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(seconds))
+            process.terminate()
+        }
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self)
+        )
+    }
+
+    @Test(arguments: [
+        ["scan"],
+        ["scan", "not a url"],
+        ["scan", "ftp://example.test/"],
+        ["scan", "--fail-on", "severe", "https://127.0.0.1:1/"],
+        ["scan", "--format", "pdf", "https://127.0.0.1:1/"],
+        ["scan", "--bogus", "https://127.0.0.1:1/"],
+        ["scan", "--ca-file", "/nonexistent.pem", "https://127.0.0.1:1/"],
+        ["scan", "--profile", "no-such-profile", "https://127.0.0.1:1/"],
+        ["rules", "show", "headers.nope"],
+    ])
+    func usageErrorsExitWithTwo(arguments: [String]) async throws {
+        let run = try await Self.portcullis(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test func malformedRuleFileNamesFileAndLine() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try Data("family: headers\nrules:\n  - id: headers.x\n    title: t\n    severity: extreme\n".utf8)
+            .write(to: rules.appendingPathComponent("broken.yaml"))
+        let run = try await Self.portcullis(["rules", "list", "--rules", rules.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("broken.yaml:5"), "\(run.stderr)")
+        #expect(run.stderr.contains("unknown severity 'extreme'"))
+    }
+
+    @Test func nothingScannedExitsWithThree() async throws {
+        let run = try await Self.portcullis(["scan", "--no-color", "http://127.0.0.1:1/", "https://127.0.0.1:2/"])
+        #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("connection-refused"))
+    }
+
+    @Test func failOnGatesTheExitCode() async throws {
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        let url = zoo.bad.httpURL.absoluteString
+        let failing = try await Self.portcullis(["scan", "--fail-on", "medium", url])
+        #expect(failing.status == 1, "\(failing.stdout)")
+        #expect(failing.stdout.contains("FAIL"))
+        let passing = try await Self.portcullis(["scan", "--fail-on", "critical", url])
+        #expect(passing.status == 0)
+        let never = try await Self.portcullis(["scan", "--fail-on", "none", url])
+        #expect(never.status == 0)
+        try await zoo.shutdown()
+    }
+
+    @Test func singleFormatGoesToStdoutAsValidJSON() async throws {
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        let run = try await Self.portcullis(["scan", "--format", "json", "--fail-on", "none", zoo.bad.httpURL.absoluteString])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        #expect(run.stderr.contains("Findings"), "the summary goes to stderr when the report takes stdout")
+        try await zoo.shutdown()
+    }
+
+    @Test func demoWritesReportsAndSummary() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await Self.portcullis(["demo", "--no-color"], in: directory, seconds: 90)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = directory.appendingPathComponent("portcullis-demo")
+        for file in ["portcullis-report.json", "portcullis-report.sarif", "demo-ca.pem"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(run.stdout.contains("headers.csp-missing"))
+        #expect(run.stdout.contains("a11y.image-alt"))
+        #expect(run.stdout.contains("Targets: 6 scanned, 0 failed"), "\(run.stdout)")
+    }
+
+    @Test func rulesListAndShow() async throws {
+        let list = try await Self.portcullis(["rules", "list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("headers.csp-missing"))
+        let filtered = try await Self.portcullis(["rules", "list", "--profile", "scheduled"])
+        #expect(!filtered.stdout.contains("a11y."))
+        let show = try await Self.portcullis(["rules", "show", "a11y.image-alt"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("1.1.1"))
+        #expect(show.stdout.contains("Remediation"))
+    }
+}
