@@ -1,0 +1,158 @@
+public import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// A running set of demo providers and fixture servers on 127.0.0.1 ephemeral ports.
+///
+/// `portcullis demo` scans the ``providers``; integration tests use them and the fixture server
+/// (``fixturesHTTP``, ``fixturesHTTPS``) as real, local, deterministic targets. Every HTTPS listener presents a
+/// leaf signed by a CA generated at ``start()`` (see ``caCertificatePEM``). Call ``shutdown()`` when done.
+public final class DemoProviderZoo: Sendable {
+    /// The well-configured provider: HTTPS (and an HTTP port that only redirects to HTTPS).
+    public let good: DemoProvider
+    /// The badly configured provider: HTTP and HTTPS both serve content.
+    public let bad: DemoProvider
+    /// Base URL of the adversarial fixture server over plain HTTP, e.g. `http://127.0.0.1:PORT`.
+    public let fixturesHTTP: URL
+    /// Base URL of the adversarial fixture server over HTTPS, e.g. `https://127.0.0.1:PORT`.
+    public let fixturesHTTPS: URL
+    /// The PEM of the CA that signed every HTTPS certificate of the zoo (generated at start, P-256).
+    public let caCertificatePEM: String
+
+    private let group: MultiThreadedEventLoopGroup
+
+    /// All providers, good first.
+    public var providers: [DemoProvider] { [good, bad] }
+
+    private init(
+        good: DemoProvider,
+        bad: DemoProvider,
+        fixturesHTTP: URL,
+        fixturesHTTPS: URL,
+        caCertificatePEM: String,
+        group: MultiThreadedEventLoopGroup
+    ) {
+        self.good = good
+        self.bad = bad
+        self.fixturesHTTP = fixturesHTTP
+        self.fixturesHTTPS = fixturesHTTPS
+        self.caCertificatePEM = caCertificatePEM
+        self.group = group
+    }
+
+    /// Generates the CA and server certificates, binds every listener on 127.0.0.1 and starts serving.
+    ///
+    /// - Throws: ``DemoProvidersError`` when certificates, TLS contexts or sockets cannot be set up; nothing is
+    ///   left running in that case.
+    public static func start() async throws -> DemoProviderZoo {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sites = group.next().makePromise(of: ZooSites.self)
+        var listeners: [any Channel] = []
+        do {
+            let authority = try DemoCertificateAuthority()
+            let goodTLS = try authority.issueServerIdentity(commonName: "good-provider")
+                .makeServerContext(minimumVersion: .tlsv12)
+            // The bad provider also accepts TLS 1.0 and 1.1, for the TLS probes to find.
+            let badTLS = try authority.issueServerIdentity(commonName: "bad-provider")
+                .makeServerContext(minimumVersion: .tlsv1)
+            let fixtureTLS = try authority.issueServerIdentity(commonName: "fixtures")
+                .makeServerContext(minimumVersion: .tlsv12)
+
+            func listen(
+                _ tls: NIOSSLContext?,
+                _ pick: @escaping @Sendable (ZooSites) -> any DemoResponder
+            )
+                async throws(DemoProvidersError) -> Int
+            {
+                let bound = try await LoopbackListener.bind(
+                    group: group,
+                    tls: tls,
+                    responder: sites.futureResult.map(pick)
+                )
+                listeners.append(bound.channel)
+                return bound.port
+            }
+            let goodHTTPS = try await listen(goodTLS) { $0.good }
+            let goodHTTP = try await listen(nil) { $0.goodRedirector }
+            let badHTTP = try await listen(nil) { $0.bad }
+            let badHTTPS = try await listen(badTLS) { $0.bad }
+            let fixturesHTTP = try await listen(nil) { $0.fixtures }
+            let fixturesHTTPS = try await listen(fixtureTLS) { $0.fixtures }
+
+            sites.succeed(
+                ZooSites(
+                    good: GoodProviderSite(),
+                    goodRedirector: HTTPSRedirector(httpsOrigin: "https://127.0.0.1:\(goodHTTPS)"),
+                    bad: BadProviderSite(httpOrigin: "http://127.0.0.1:\(badHTTP)"),
+                    fixtures: FixtureRoutes()
+                )
+            )
+            return DemoProviderZoo(
+                good: DemoProvider(
+                    name: "good-provider",
+                    httpURL: try url("http://127.0.0.1:\(goodHTTP)/"),
+                    httpsURL: try url("https://127.0.0.1:\(goodHTTPS)/")
+                ),
+                bad: DemoProvider(
+                    name: "bad-provider",
+                    httpURL: try url("http://127.0.0.1:\(badHTTP)/"),
+                    httpsURL: try url("https://127.0.0.1:\(badHTTPS)/")
+                ),
+                fixturesHTTP: try url("http://127.0.0.1:\(fixturesHTTP)"),
+                fixturesHTTPS: try url("https://127.0.0.1:\(fixturesHTTPS)"),
+                caCertificatePEM: authority.certificatePEM,
+                group: group
+            )
+        } catch {
+            sites.fail(error)
+            for channel in listeners {
+                try? await channel.close()
+            }
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Stops every listener and connection and the zoo's event loops; calling it again does nothing.
+    ///
+    /// Shutting the event loops down closes every channel registered on them (listeners and open connections)
+    /// and cancels their timers, so long-running fixture responses end at once.
+    public func shutdown() async throws {
+        do {
+            try await group.shutdownGracefully()
+        } catch EventLoopError.shutdown {
+            // Already shut down: shutting down twice is harmless.
+        }
+    }
+
+    /// Writes the CA PEM to `url` (for curl's `--cacert` / Portcullis' `--ca-file`).
+    ///
+    /// - Throws: ``DemoProvidersError`` with code `file-write` when the file cannot be written.
+    public func writeCACertificate(to url: URL) throws {
+        do {
+            try Data(caCertificatePEM.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw DemoProvidersError(
+                code: .fileWrite,
+                reason: "could not write the demo CA certificate",
+                context: "\(url.path): \(error)"
+            )
+        }
+    }
+
+    private static func url(_ string: String) throws(DemoProvidersError) -> URL {
+        guard let url = URL(string: string) else {
+            throw DemoProvidersError(code: .bind, reason: "could not form a URL for a listener", context: string)
+        }
+        return url
+    }
+}
+
+/// The responders of every zoo listener, known once all ports are bound.
+private struct ZooSites: Sendable {
+    let good: GoodProviderSite
+    let goodRedirector: HTTPSRedirector
+    let bad: BadProviderSite
+    let fixtures: FixtureRoutes
+}

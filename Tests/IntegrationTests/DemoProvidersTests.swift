@@ -1,0 +1,594 @@
+import DemoProviders
+import Foundation
+import Testing
+
+/// End-to-end checks of the loopback provider zoo, with the real `/usr/bin/curl` (and bash's `/dev/tcp` for raw
+/// bytes) as the independent client. Every client call has its own time limit.
+@Suite struct DemoProvidersTests {
+    // MARK: Start, URLs, certificates
+
+    @Test func startsQuicklyOnLoopbackEphemeralPorts() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let zoo = try await DemoProviderZoo.start()
+        let startup = clock.now - started
+        try await zoo.shutdown()
+
+        #expect(startup < .seconds(3), "startup took \(startup)")
+        #expect(zoo.providers.map(\.name) == ["good-provider", "bad-provider"])
+        #expect(zoo.providers.first == zoo.good)
+        let urls = zoo.providers.flatMap { [$0.httpURL, $0.httpsURL] } + [zoo.fixturesHTTP, zoo.fixturesHTTPS]
+        for url in urls {
+            #expect(url.host == "127.0.0.1", "\(url)")
+            #expect((url.port ?? 0) > 0, "\(url)")
+        }
+        #expect(Set(urls.compactMap(\.port)).count == 6, "every listener has its own port")
+        #expect(zoo.good.httpURL.scheme == "http" && zoo.good.httpsURL.scheme == "https")
+        #expect(zoo.good.httpsURL.absoluteString.hasSuffix("/"))
+        #expect(zoo.fixturesHTTPS.scheme == "https")
+        #expect(zoo.caCertificatePEM.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
+        #expect(zoo.caCertificatePEM.hasSuffix("-----END CERTIFICATE-----\n"))
+    }
+
+    @Test func goodProviderCertificateVerifiesOnlyWithTheZooCA() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            let https = zoo.good.httpsURL.absoluteString
+            let verified = try await Curl.run(["--cacert", caFile, https])
+            #expect(verified.status == 0, "\(verified.stderr)")
+            #expect(verified.text.contains("<html lang=\"en\">"))
+
+            let byName = "https://localhost:\(zoo.good.httpsURL.port ?? 0)/about"
+            let viaLocalhost = try await Curl.run(["--cacert", caFile, byName])
+            #expect(viaLocalhost.status == 0, "SAN DNS localhost: \(viaLocalhost.stderr)")
+
+            let untrusted = try await Curl.run([https])
+            #expect(untrusted.status == 60, "no CA given must fail verification: \(untrusted.stderr)")
+
+            for url in [zoo.bad.httpsURL, zoo.fixturesHTTPS.appending(path: "ok")] {
+                let other = try await Curl.run(["--cacert", caFile, url.absoluteString])
+                #expect(other.status == 0, "\(url): \(other.stderr)")
+            }
+        }
+    }
+
+    @Test func writeCACertificateWritesThePEMAndReportsFailures() async throws {
+        try await withZoo { zoo, scratch in
+            let path = try scratch.writeCA(of: zoo)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == zoo.caCertificatePEM)
+            let parsed = try await Command.run("/usr/bin/openssl", ["x509", "-in", path, "-noout", "-text"])
+            #expect(parsed.text.contains("CA:TRUE"), "\(parsed.stderr)")
+            #expect(parsed.text.contains("prime256v1"))
+
+            let impossible = scratch.url.appending(path: "missing-dir/ca.pem")
+            let error = #expect(throws: DemoProvidersError.self) {
+                try zoo.writeCACertificate(to: impossible)
+            }
+            #expect(error?.code == .fileWrite)
+        }
+    }
+
+    @Test func leafCertificateHasTheExpectedNamesUsagesAndValidity() async throws {
+        try await withZoo { zoo, scratch in
+            let port = zoo.good.httpsURL.port ?? 0
+            let script =
+                "openssl s_client -connect 127.0.0.1:\(port) -servername localhost </dev/null 2>/dev/null"
+                + " | openssl x509 -noout -text"
+            let leaf = try await Command.run("/usr/bin/timeout", ["10", "/usr/bin/bash", "-c", script])
+            #expect(leaf.status == 0, "\(leaf.stderr)")
+            #expect(leaf.text.contains("IP Address:127.0.0.1"))
+            #expect(leaf.text.contains("DNS:localhost"))
+            #expect(leaf.text.contains("TLS Web Server Authentication"))
+            #expect(leaf.text.contains("CA:FALSE"))
+            #expect(leaf.text.contains("Digital Signature"))
+            #expect(leaf.text.contains("Issuer: O = Portcullis Demo, CN = Portcullis Demo CA"))
+        }
+    }
+
+    // MARK: Good provider
+
+    @Test func goodProviderSendsStrictHeadersAndAccessiblePages() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            for path in ["", "about", "products/17", "login"] {
+                let url = zoo.good.httpsURL.appending(path: path).absoluteString
+                let result = try await Curl.run(["--cacert", caFile, "-D", "-", url])
+                #expect(result.status == 0, "\(path): \(result.stderr)")
+                let (head, body) = result.splitResponse()
+                #expect(head.first == "HTTP/1.1 200 OK", "\(path)")
+                for line in [
+                    "Strict-Transport-Security: max-age=63072000; includeSubDomains",
+                    "X-Content-Type-Options: nosniff",
+                    "X-Frame-Options: DENY",
+                    "Referrer-Policy: strict-origin-when-cross-origin",
+                    "Content-Type: text/html; charset=utf-8",
+                ] {
+                    #expect(head.contains(line), "\(path) lacks \(line)")
+                }
+                let csp = head.first { $0.hasPrefix("Content-Security-Policy: ") } ?? ""
+                for directive in [
+                    "default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+                ] {
+                    #expect(csp.contains(directive), "\(path) CSP lacks \(directive)")
+                }
+                #expect(!head.contains { $0.lowercased().hasPrefix("server:") })
+                #expect(body.contains("<html lang=\"en\">"))
+                #expect(body.contains("<title>"))
+                #expect(!body.contains("<img src=\"/static/logo.gif\" width"), "images carry alt first")
+                #expect(body.contains("alt=\"Northwind Supply logo\""))
+            }
+            let login = try await Curl.run([
+                "--cacert", caFile, zoo.good.httpsURL.appending(path: "login").absoluteString,
+            ])
+            #expect(login.text.contains("<label for=\"email\">"))
+            #expect(login.text.contains("<input id=\"email\""))
+            let missing = try await Curl.run(
+                [
+                    "--cacert", caFile, "-w", "%{http_code}", "-o", "/dev/null",
+                    zoo.good.httpsURL.appending(path: "products/999").absoluteString,
+                ]
+            )
+            #expect(missing.text == "404")
+        }
+    }
+
+    @Test func goodProviderHTTPOnlyRedirectsToHTTPS() async throws {
+        try await withZoo { zoo, _ in
+            let httpsOrigin = "https://127.0.0.1:\(zoo.good.httpsURL.port ?? 0)"
+            for target in ["/", "/about", "/products/17?ref=home&x=1", "/does-not-exist"] {
+                let url = "http://127.0.0.1:\(zoo.good.httpURL.port ?? 0)\(target)"
+                let result = try await Curl.run(["-D", "-", "-o", "/dev/null", url])
+                #expect(result.status == 0, "\(result.stderr)")
+                let (head, _) = result.splitResponse()
+                #expect(head.first == "HTTP/1.1 301 Moved Permanently", "\(target)")
+                #expect(head.contains("Location: \(httpsOrigin)\(target)"), "\(target): \(head)")
+            }
+        }
+    }
+
+    @Test func goodProviderRefusesTLS11ButBadProviderAcceptsTLS10() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            let old = ["--cacert", caFile, "--tlsv1.0", "--tls-max", "1.1", "--ciphers", "DEFAULT:@SECLEVEL=0"]
+            let good = try await Curl.run(old + [zoo.good.httpsURL.absoluteString])
+            #expect(good.status == 35, "TLS 1.1 handshake must fail: \(good.stderr)")
+            let bad = try await Curl.run(
+                old + ["-w", "%{http_code}", "-o", "/dev/null", zoo.bad.httpsURL.absoluteString]
+            )
+            #expect(bad.status == 0, "\(bad.stderr)")
+            #expect(bad.text == "200")
+            let modern = try await Curl.run(["--cacert", caFile, "--tlsv1.2", zoo.good.httpsURL.absoluteString])
+            #expect(modern.status == 0, "\(modern.stderr)")
+        }
+    }
+
+    // MARK: Bad provider
+
+    @Test func badProviderServesTheSameLeakyContentOnHTTPAndHTTPS() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            var bodies: [String] = []
+            for base in [zoo.bad.httpURL, zoo.bad.httpsURL] {
+                let result = try await Curl.run(["--cacert", caFile, "-D", "-", base.absoluteString])
+                #expect(result.status == 0, "\(result.stderr)")
+                let (head, body) = result.splitResponse()
+                #expect(head.first == "HTTP/1.1 200 OK")
+                #expect(head.contains("Server: Apache/2.4.29 (Ubuntu)"))
+                #expect(head.contains("X-Powered-By: PHP/7.1.3"))
+                #expect(head.contains("Set-Cookie: SESSIONID=abc123; Path=/"))
+                for missing in ["strict-transport-security", "content-security-policy", "x-frame-options"] {
+                    #expect(!head.contains { $0.lowercased().hasPrefix(missing) }, "unexpected \(missing)")
+                }
+                #expect(body.hasPrefix("<html>\n"))
+                #expect(!body.contains("<title>"))
+                #expect(body.contains("<img src=\"/images/logo.gif\" width=\"200\" height=\"50\">"))
+                #expect(!body.contains("alt="))
+                #expect(body.utf8.count > 2_000)
+                bodies.append(body)
+            }
+            #expect(bodies.count == 2 && bodies[0] == bodies[1])
+
+            let login = try await Curl.run([
+                "--cacert", caFile, zoo.bad.httpsURL.appending(path: "login").absoluteString,
+            ])
+            let httpOrigin = "http://127.0.0.1:\(zoo.bad.httpURL.port ?? 0)"
+            #expect(login.text.contains("<form action=\"\(httpOrigin)/login\""))
+            #expect(login.text.contains("href=\"\(httpOrigin)/login\""))
+        }
+    }
+
+    // MARK: Fixtures
+
+    @Test func duplicateHeadersKeepWireOrderAndCase() async throws {
+        try await withZoo { zoo, _ in
+            let result = try await Curl.run(["-sS", "-D", "-", "-o", "/dev/null", fixture(zoo, "headers/duplicates")])
+            #expect(result.status == 0, "\(result.stderr)")
+            let (head, _) = result.splitResponse()
+            #expect(
+                head == [
+                    "HTTP/1.1 200 OK",
+                    "Content-Type: text/html; charset=utf-8",
+                    "Set-Cookie: first=1; Path=/",
+                    "Content-Security-Policy: default-src 'self'",
+                    "X-Custom: a",
+                    "Set-Cookie: second=2; Path=/; Secure; HttpOnly",
+                    "Content-Security-Policy: script-src 'none'",
+                    "x-custom: b",
+                    "Cache-Control: no-store",
+                    "Content-Length: 115",
+                ]
+            )
+        }
+    }
+
+    @Test func redirectsChainLoopEscapeAndResolveRelatively() async throws {
+        try await withZoo { zoo, _ in
+            let format = "%{http_code} %{num_redirects} %{url_effective}"
+            let chain = try await Curl.run([
+                "-L", "--max-redirs", "10", "-o", "/dev/null", "-w", format, fixture(zoo, "redirect/chain/4"),
+            ])
+            #expect(chain.status == 0, "\(chain.stderr)")
+            #expect(chain.text == "200 4 \(fixture(zoo, "redirect/chain/0"))")
+
+            let hop = try await Curl.run(["-D", "-", "-o", "/dev/null", fixture(zoo, "redirect/chain/2")])
+            #expect(hop.splitResponse().head.contains("Location: /redirect/chain/1"))
+            #expect(hop.splitResponse().head.first == "HTTP/1.1 302 Found")
+
+            let loop = try await Curl.run([
+                "-L", "--max-redirs", "5", "-o", "/dev/null", fixture(zoo, "redirect/loop/a"),
+            ])
+            #expect(loop.status == 47, "too many redirects: \(loop.stderr)")
+            let loopHop = try await Curl.run(["-D", "-", "-o", "/dev/null", fixture(zoo, "redirect/loop/b")])
+            #expect(loopHop.splitResponse().head.contains("Location: /redirect/loop/a"))
+
+            let external = try await Curl.run(["-D", "-", "-o", "/dev/null", fixture(zoo, "redirect/external")])
+            #expect(external.splitResponse().head.contains("Location: https://portcullis-out-of-scope.invalid/x"))
+
+            let relative = try await Curl.run(["-D", "-", "-o", "/dev/null", fixture(zoo, "redirect/relative")])
+            #expect(relative.splitResponse().head.first == "HTTP/1.1 301 Moved Permanently")
+            #expect(relative.splitResponse().head.contains("Location: ../ok?x=1"))
+            let followed = try await Curl.run([
+                "-L", "-o", "/dev/null", "-w", format, fixture(zoo, "redirect/relative"),
+            ])
+            #expect(followed.text == "200 1 \(fixture(zoo, "ok?x=1"))")
+        }
+    }
+
+    @Test func gzipBombInflatesToOverOneGibibyteFromAboutOneMebibyte() async throws {
+        try await withZoo { zoo, scratch in
+            let raw = scratch.url.appending(path: "bomb.gz").path
+            let download = try await Curl.run(["-D", "-", "-o", raw, fixture(zoo, "gzip-bomb")])
+            #expect(download.status == 0, "\(download.stderr)")
+            #expect(download.splitResponse().head.contains("Content-Encoding: gzip"))
+            let size = try FileManager.default.attributesOfItem(atPath: raw)[.size] as? Int ?? 0
+            #expect(size > 500_000 && size < 3_000_000, "compressed size \(size)")
+
+            // gzip checks the CRC-32 and length trailer while inflating everything.
+            let inflated = try await Command.run(
+                "/usr/bin/timeout",
+                ["60", "/usr/bin/bash", "-c", "set -o pipefail; gzip -dc < '\(raw)' | wc -c"],
+                timeLimit: .seconds(70)
+            )
+            #expect(inflated.status == 0, "\(inflated.stderr)")
+            let total = Int(inflated.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(total >= 1 << 30, "inflated to \(total) bytes")
+
+            // A client that decodes on the fly and caps what it keeps stops early.
+            let capped = try await Command.run(
+                "/usr/bin/bash",
+                ["-c", "curl -s --compressed --max-time 20 '\(fixture(zoo, "gzip-bomb"))' | head -c 10485760 | wc -c"]
+            )
+            #expect(capped.text.trimmingCharacters(in: .whitespacesAndNewlines) == "10485760")
+        }
+    }
+
+    @Test func largeBodyIsExactlyTwentyMebibytesOverHTTPAndHTTPS() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            for base in [zoo.fixturesHTTP, zoo.fixturesHTTPS] {
+                let url = base.appending(path: "large").absoluteString
+                let result = try await Curl.run(
+                    ["--cacert", caFile, "-o", "/dev/null", "-w", "%{http_code} %{size_download}", url],
+                    maxTime: 60
+                )
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.text == "200 \(20 * 1024 * 1024)")
+            }
+        }
+    }
+
+    @Test func endlessStreamsChunksUntilTheClientLeaves() async throws {
+        try await withZoo { zoo, _ in
+            let head = try await Curl.run([
+                "-D", "-", "-o", "/dev/null", "--max-filesize", "1", "--max-time", "2", fixture(zoo, "endless"),
+            ])
+            #expect(head.splitResponse().head.contains("Transfer-Encoding: chunked"))
+            let capped = try await Command.run(
+                "/usr/bin/bash",
+                ["-c", "curl -s --max-time 20 '\(fixture(zoo, "endless"))' | head -c 8388608 | wc -c"]
+            )
+            #expect(capped.text.trimmingCharacters(in: .whitespacesAndNewlines) == "8388608")
+            // The server is still healthy after the client walked away mid-stream.
+            let ok = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "ok")])
+            #expect(ok.text == "200")
+        }
+    }
+
+    @Test func slowDripAndHangTimeOutOnTheClient() async throws {
+        try await withZoo { zoo, _ in
+            let clock = ContinuousClock()
+            let started = clock.now
+            let drip = try await Curl.run(["-o", "-", "-w", "|%{http_code}", fixture(zoo, "slow-drip")], maxTime: 2)
+            #expect(drip.status == 28, "\(drip.stderr)")
+            let parts = drip.text.split(separator: "|", omittingEmptySubsequences: false)
+            #expect(parts.last == "200")
+            #expect((1...5).contains(parts.first?.count ?? 0), "dripped \(parts.first ?? "")")
+
+            let hang = try await Curl.run(["-o", "/dev/null", "-w", "%{http_code}", fixture(zoo, "hang")], maxTime: 1)
+            #expect(hang.status == 28, "\(hang.stderr)")
+            #expect(hang.text == "000")
+            #expect(clock.now - started < .seconds(10))
+        }
+    }
+
+    @Test func malformedHeadersReachTheWireVerbatim() async throws {
+        try await withZoo { zoo, _ in
+            let raw = try await RawTCP.exchange(
+                port: zoo.fixturesHTTP.port ?? 0,
+                request: "GET /malformed-headers HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            )
+            #expect(raw.contains("\r\nThis header line has no colon\r\n"))
+            #expect(raw.contains("\r\nX-Long: " + String(repeating: "a", count: 8192) + "\r\n"))
+            #expect(raw.contains("\r\nX-Folded: first part\r\n continued on an obs-fold line\r\n"))
+            #expect(raw.hasSuffix("<p>Body after malformed headers.</p></body></html>\n"))
+        }
+    }
+
+    @Test func charsetFixturesCarryTheRightBytesAndLabels() async throws {
+        try await withZoo { zoo, _ in
+            let expectations: [(path: String, contentType: String, cafe: [UInt8], meta: Bool)] = [
+                ("charset/latin1", "Content-Type: text/html; charset=ISO-8859-1", [0x43, 0x61, 0x66, 0xE9], true),
+                ("charset/meta", "Content-Type: text/html", [0x43, 0x61, 0x66, 0xE9], true),
+                ("charset/none", "Content-Type: text/html", [0x43, 0x61, 0x66, 0xC3, 0xA9], false),
+            ]
+            for expected in expectations {
+                let result = try await Curl.run(["-D", "-", fixture(zoo, expected.path)])
+                #expect(result.status == 0)
+                let (head, _) = result.splitResponse()
+                #expect(head.contains(expected.contentType), "\(expected.path): \(head)")
+                let bytes = [UInt8](result.stdout)
+                #expect(bytes.windows(ofCount: expected.cafe.count).contains(expected.cafe), "\(expected.path)")
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(text.contains("<meta charset=\"iso-8859-1\">") == expected.meta, "\(expected.path)")
+            }
+        }
+    }
+
+    @Test func jsonStatusPagesAndKeepAlive() async throws {
+        try await withZoo { zoo, _ in
+            let json = try await Curl.run(["-D", "-", fixture(zoo, "json")])
+            #expect(json.splitResponse().head.contains("Content-Type: application/json"))
+            #expect(json.splitResponse().body.hasPrefix("{\"name\":\"portcullis-fixtures\""))
+
+            for (code, line) in [(418, "HTTP/1.1 418 I'm a teapot"), (503, "HTTP/1.1 503 Service Unavailable")] {
+                let status = try await Curl.run(["-D", "-", fixture(zoo, "status/\(code)")])
+                #expect(status.splitResponse().head.first == line)
+                #expect(status.splitResponse().body == "status \(code)\n")
+            }
+            let noContent = try await Curl.run(["-D", "-", fixture(zoo, "status/204")])
+            #expect(noContent.splitResponse().head.first == "HTTP/1.1 204 No Content")
+            #expect(!noContent.splitResponse().head.contains { $0.hasPrefix("Content-Length") })
+            let invalid = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "status/abc")])
+            #expect(invalid.text == "400")
+
+            let page = try await Curl.run([fixture(zoo, "page/41")])
+            #expect(page.text.contains("href=\"/page/42\""))
+            #expect((1_500...3_000).contains(page.stdout.count), "page size \(page.stdout.count)")
+            let huge = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "page/\(Int.max)")])
+            #expect(huge.text == "200")
+
+            // Three requests over one connection: only the first connects.
+            let reused = try await Curl.run(
+                ["-o", "/dev/null", "-o", "/dev/null", "-o", "/dev/null", "-w", "%{num_connects}\n"]
+                    + ["page/1", "page/2", "large"].map { fixture(zoo, $0) },
+                maxTime: 30
+            )
+            #expect(reused.text == "1\n0\n0\n")
+
+            let headOnly = try await Curl.run(["-I", fixture(zoo, "ok")])
+            #expect(headOnly.splitResponse().head.first == "HTTP/1.1 200 OK")
+            #expect(headOnly.splitResponse().body.isEmpty)
+        }
+    }
+
+    @Test func headRequestsGetHeadersOnlyAndPostBodiesAreAccepted() async throws {
+        try await withZoo { zoo, scratch in
+            let large = try await Curl.run(["-I", fixture(zoo, "large")])
+            #expect(large.splitResponse().head.contains("Content-Length: \(20 * 1024 * 1024)"))
+            #expect(large.splitResponse().body.isEmpty)
+
+            let caFile = try scratch.writeCA(of: zoo)
+            let login = zoo.good.httpsURL.appending(path: "login").absoluteString
+            let posted = try await Curl.run(
+                ["--cacert", caFile, "-d", "email=a%40b.example&password=secret", "-w", "|%{http_code}", login]
+            )
+            #expect(posted.status == 0, "\(posted.stderr)")
+            #expect(posted.text.hasSuffix("|200"))
+            #expect(posted.text.contains("<form action=\"/login\" method=\"post\">"))
+        }
+    }
+
+    @Test func garbageRequestsGetA400AndTheServerCarriesOn() async throws {
+        try await withZoo { zoo, _ in
+            let raw = try await RawTCP.exchange(port: zoo.fixturesHTTP.port ?? 0, request: "NOT HTTP AT ALL\r\n\r\n")
+            #expect(raw.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+            let ok = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "ok")])
+            #expect(ok.text == "200")
+        }
+    }
+
+    // MARK: Shutdown
+
+    @Test func shutdownIsPromptClosesEveryPortAndCanRepeat() async throws {
+        let clock = ContinuousClock()
+        for _ in 0..<3 {
+            let zoo = try await DemoProviderZoo.start()
+            // A connection the server would otherwise hold for 120 s.
+            async let hanging = Curl.run(
+                ["-o", "/dev/null", zoo.fixturesHTTP.appending(path: "hang").absoluteString],
+                maxTime: 20
+            )
+            try await Task.sleep(for: .milliseconds(300))
+            let started = clock.now
+            try await zoo.shutdown()
+            #expect(clock.now - started < .seconds(2), "shutdown took \(clock.now - started)")
+            let hung = try await hanging
+            #expect(hung.status != 28, "the hanging connection ended with the zoo, not with curl's timer")
+            try await zoo.shutdown()
+
+            let refused = try await Curl.run([zoo.fixturesHTTP.appending(path: "ok").absoluteString], maxTime: 5)
+            #expect(refused.status == 7, "connection refused after shutdown: \(refused.stderr)")
+        }
+    }
+}
+
+// MARK: - Helpers
+
+/// Starts a zoo and a scratch folder, runs `body`, and always shuts the zoo down and removes the folder.
+private func withZoo(_ body: (DemoProviderZoo, Scratch) async throws -> Void) async throws {
+    let zoo = try await DemoProviderZoo.start()
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    do {
+        try await body(zoo, scratch)
+    } catch {
+        try await zoo.shutdown()
+        throw error
+    }
+    try await zoo.shutdown()
+}
+
+/// `base/path` on the plain-HTTP fixture server.
+private func fixture(_ zoo: DemoProviderZoo, _ path: String) -> String {
+    zoo.fixturesHTTP.absoluteString + "/" + path
+}
+
+/// A temporary folder for one test.
+private struct Scratch {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appending(path: "portcullis-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func writeCA(of zoo: DemoProviderZoo) throws -> String {
+        let file = url.appending(path: "ca.pem")
+        try zoo.writeCACertificate(to: file)
+        return file.path
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// What a finished command printed and how it exited.
+private struct CommandResult {
+    var status: Int32
+    var stdout: Data
+    var stderr: String
+
+    var text: String { String(decoding: stdout, as: UTF8.self) }
+
+    /// Splits `-D -` output into header lines (the last response's) and the body after the blank line.
+    func splitResponse() -> (head: [String], body: String) {
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        guard parts.count >= 2 else { return ([], text) }
+        let headBlock = parts[parts.count - 2]
+        return (headBlock.components(separatedBy: "\r\n"), parts[parts.count - 1])
+    }
+}
+
+/// Runs a program to completion without blocking the concurrency pool; output goes through temporary files.
+private enum Command {
+    static func run(
+        _ executable: String,
+        _ arguments: [String],
+        timeLimit: Duration = .seconds(30)
+    ) async throws
+        -> CommandResult
+    {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let outURL = scratch.url.appending(path: "stdout")
+        let errURL = scratch.url.appending(path: "stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in
+                continuation.resume(returning: finished.terminationStatus)
+            }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            let pid = process.processIdentifier
+            Task {
+                try? await Task.sleep(for: timeLimit)
+                if process.isRunning && process.processIdentifier == pid {
+                    process.terminate()
+                }
+            }
+        }
+        return CommandResult(
+            status: status,
+            stdout: try Data(contentsOf: outURL),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        )
+    }
+}
+
+/// The real curl, always with `--max-time`, silent but showing errors.
+private enum Curl {
+    static func run(_ arguments: [String], maxTime: Int = 10) async throws -> CommandResult {
+        try await Command.run(
+            "/usr/bin/curl",
+            ["-sS", "--max-time", String(maxTime)] + arguments,
+            timeLimit: .seconds(maxTime + 10)
+        )
+    }
+}
+
+/// Sends raw bytes to 127.0.0.1 through bash's `/dev/tcp` and returns everything the server wrote back.
+private enum RawTCP {
+    static func exchange(port: Int, request: String) async throws -> String {
+        let escaped = request.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        let script = "exec 3<>/dev/tcp/127.0.0.1/\(port) && printf '\(escaped)' >&3 && cat <&3"
+        let result = try await Command.run("/usr/bin/timeout", ["10", "/usr/bin/bash", "-c", script])
+        return result.text
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Every run of `count` consecutive bytes.
+    fileprivate func windows(ofCount count: Int) -> [[UInt8]] {
+        guard count > 0, self.count >= count else { return [] }
+        return (0...(self.count - count)).map { Array(self[$0..<($0 + count)]) }
+    }
+}
