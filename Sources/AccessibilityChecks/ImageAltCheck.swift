@@ -7,6 +7,9 @@ import PortcullisHTML
 /// As axe-core's `image-alt`: an `alt` attribute (empty marks the image decorative), a non-empty `aria-label`,
 /// an `aria-labelledby` pointing at text, a non-empty `title`, or a presentational role all pass. Images hidden
 /// from assistive technology (`aria-hidden`, `hidden`) and template content are out of scope.
+///
+/// The same image at the same place on several pages (a logo in a shared layout) is one finding with several
+/// locations, so the key is the element path and the image source, not the page.
 public struct ImageAltCheck: PageCheck {
     public init() {}
 
@@ -27,7 +30,7 @@ public struct ImageAltCheck: PageCheck {
                     element: image.cssPath,
                     "Image has no alt attribute and no other text alternative",
                     snippet: image.startTagSnippet,
-                    key: "\(page.pathKey) \(image.cssPath)"
+                    key: "\(image.cssPath) \(image.attribute("src") ?? "")"
                 )
             )
         }

@@ -1,5 +1,5 @@
-import Foundation
 public import CheckSupport
+import Foundation
 public import PortcullisCore
 
 /// Fails an HTML page that any site may frame: neither `X-Frame-Options` (`DENY` / `SAMEORIGIN`) nor an

@@ -25,7 +25,12 @@ public struct ContentSecurityPolicyPresenceCheck: PageCheck {
             ? "No Content-Security-Policy header or <meta http-equiv> policy on this HTML page"
             : "Only Content-Security-Policy-Report-Only is sent; it reports but enforces nothing"
         return [
-            .failed(HeaderRules.cspMissing, at: page.url, summary, snippet: reportOnly.first.map { "Content-Security-Policy-Report-Only: \($0)" })
+            .failed(
+                HeaderRules.cspMissing,
+                at: page.url,
+                summary,
+                snippet: reportOnly.first.map { "Content-Security-Policy-Report-Only: \($0)" }
+            )
         ]
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 public import CheckSupport
+import Foundation
 public import PortcullisCore
 
 /// Fails a response whose `X-Content-Type-Options` is missing or is not `nosniff`.

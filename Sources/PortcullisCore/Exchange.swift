@@ -54,8 +54,13 @@ public struct Timings: Sendable, Hashable, Codable {
     public var firstByte: Double
     public var total: Double
 
-    public init(nameLookup: Double = 0, connect: Double = 0, tlsHandshake: Double = 0, firstByte: Double = 0, total: Double = 0)
-    {
+    public init(
+        nameLookup: Double = 0,
+        connect: Double = 0,
+        tlsHandshake: Double = 0,
+        firstByte: Double = 0,
+        total: Double = 0
+    ) {
         self.nameLookup = nameLookup
         self.connect = connect
         self.tlsHandshake = tlsHandshake

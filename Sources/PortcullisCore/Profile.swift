@@ -77,7 +77,11 @@ public struct Profile: Sendable, Hashable {
             )
         }
         for selector in include + exclude where !catalog.rules.values.contains(where: selector.matches) {
-            throw PortcullisError(.invalidProfile, "profile '\(name)': selector '\(selector)' matches no rule", file: file)
+            throw PortcullisError(
+                .invalidProfile,
+                "profile '\(name)': selector '\(selector)' matches no rule",
+                file: file
+            )
         }
     }
 
@@ -116,7 +120,10 @@ public struct Profile: Sendable, Hashable {
             URL(fileURLWithPath: nameOrPath),
             directory.appendingPathComponent("\(nameOrPath).yaml"),
         ]
-        guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) && $0.pathExtension == "yaml" })
+        guard
+            let file = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0.path) && $0.pathExtension == "yaml"
+            })
         else {
             let known = (try? available(in: directory)) ?? []
             throw PortcullisError(

@@ -35,7 +35,11 @@ public struct RuleCatalog: Sendable, Hashable {
                 .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {
-            throw PortcullisError(.io, "cannot read the rules directory: \(error.localizedDescription)", file: directory.path)
+            throw PortcullisError(
+                .io,
+                "cannot read the rules directory: \(error.localizedDescription)",
+                file: directory.path
+            )
         }
         guard !files.isEmpty else {
             throw PortcullisError(.invalidRuleFile, "no rule files (*.yaml) found", file: directory.path)
@@ -93,7 +97,10 @@ public struct RuleCatalog: Sendable, Hashable {
         let severityName = try map.requiredString("severity")
         guard let severity = Severity(rawValue: severityName) else {
             let known = Severity.allCases.map(\.rawValue).joined(separator: ", ")
-            throw map.error("rule '\(id)': unknown severity '\(severityName)' (known: \(known))", at: map.node("severity"))
+            throw map.error(
+                "rule '\(id)': unknown severity '\(severityName)' (known: \(known))",
+                at: map.node("severity")
+            )
         }
         return Rule(
             id: RuleID(id),

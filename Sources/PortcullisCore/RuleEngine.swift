@@ -68,7 +68,9 @@ public struct RuleEngine: Sendable {
                     )
                 }
             ).sorted()
-            let first = observations.min { ($0.url.absoluteString, $0.elementPath ?? "") < ($1.url.absoluteString, $1.elementPath ?? "") }
+            let first = observations.min {
+                ($0.url.absoluteString, $0.elementPath ?? "") < ($1.url.absoluteString, $1.elementPath ?? "")
+            }
             return Finding(
                 ruleID: rule.id,
                 title: rule.title,

@@ -39,8 +39,12 @@ public struct ScanPlan: Sendable, Hashable {
     /// A PEM file of extra trust anchors, for providers on a private PKI.
     public var caFile: String?
 
-    public init(targets: [Target], profile: Profile = .default, limits: FetchLimits = FetchLimits(), caFile: String? = nil)
-    {
+    public init(
+        targets: [Target],
+        profile: Profile = .default,
+        limits: FetchLimits = FetchLimits(),
+        caFile: String? = nil
+    ) {
         self.targets = targets
         self.profile = profile
         self.limits = limits

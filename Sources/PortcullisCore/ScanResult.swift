@@ -83,7 +83,11 @@ public struct ToolInfo: Sendable, Hashable, Codable {
     public var version: String
     public var informationURI: String
 
-    public init(name: String = "Portcullis", version: String = ToolInfo.currentVersion, informationURI: String = ToolInfo.homepage) {
+    public init(
+        name: String = "Portcullis",
+        version: String = ToolInfo.currentVersion,
+        informationURI: String = ToolInfo.homepage
+    ) {
         self.name = name
         self.version = version
         self.informationURI = informationURI

@@ -49,7 +49,8 @@ public enum SecretMasker {
             else { continue }
             let name = text[index..<equals].lowercased()
             guard secretParameters.contains(name) else { continue }
-            let valueEnd = text[text.index(after: equals)...].firstIndex(where: { "&#; \"'<>".contains($0) }) ?? text.endIndex
+            let valueEnd =
+                text[text.index(after: equals)...].firstIndex(where: { "&#; \"'<>".contains($0) }) ?? text.endIndex
             result += text[index...equals] + mask
             index = valueEnd
         }

@@ -17,7 +17,12 @@ struct YAMLMapping {
         var pairs: [(key: String, value: Node)] = []
         for (key, value) in mapping {
             guard let name = key.string else {
-                throw PortcullisError(.invalidRuleFile, "\(what) has a non-string key", file: file, line: key.mark?.line)
+                throw PortcullisError(
+                    .invalidRuleFile,
+                    "\(what) has a non-string key",
+                    file: file,
+                    line: key.mark?.line
+                )
             }
             pairs.append((name, value))
         }
@@ -74,7 +79,12 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PortcullisError(.invalidRuleFile, "YAML syntax error: \(error.problemText)", file: file, line: error.line)
+            throw PortcullisError(
+                .invalidRuleFile,
+                "YAML syntax error: \(error.problemText)",
+                file: file,
+                line: error.line
+            )
         } catch {
             throw PortcullisError(.invalidRuleFile, "YAML error: \(error)", file: file)
         }

@@ -43,7 +43,11 @@ public struct ScanRunner: Sendable {
             let problems = plan.targets.map {
                 ScanProblem(url: $0.url.absoluteString, kind: "internal", message: "HTTP client: \(error)")
             }
-            return result(startedAt: startedAt, outcomes: plan.targets.map { TargetScan.failed($0, problems: []) }, extra: problems)
+            return result(
+                startedAt: startedAt,
+                outcomes: plan.targets.map { TargetScan.failed($0, problems: []) },
+                extra: problems
+            )
         }
         defer { client.shutdown() }
 
@@ -58,7 +62,9 @@ public struct ScanRunner: Sendable {
                 collected[index] = outcome
                 done += 1
                 if outcome.result.status == .failed { failed += 1 }
-                progress?(ScanProgress(done: done, total: plan.targets.count, failed: failed, lastURL: outcome.result.url))
+                progress?(
+                    ScanProgress(done: done, total: plan.targets.count, failed: failed, lastURL: outcome.result.url)
+                )
             }
             return collected.compactMap { $0 }
         }
@@ -111,17 +117,25 @@ public struct ScanRunner: Sendable {
                 ScanProblem(
                     url: exchange.finalURL.absoluteString,
                     kind: "body-truncated",
-                    message: "the body exceeded the cap of \(plan.limits.maxBodyBytes) bytes; only the first part was checked"
+                    message:
+                        "the body exceeded the cap of \(plan.limits.maxBodyBytes) bytes; "
+                        + "only the first part was checked"
                 )
             )
         }
         if let reason = exchange.redirectNotFollowed {
-            problems.append(ScanProblem(url: exchange.finalURL.absoluteString, kind: "redirect-not-followed", message: reason))
+            problems.append(
+                ScanProblem(url: exchange.finalURL.absoluteString, kind: "redirect-not-followed", message: reason)
+            )
         }
         let document = exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: exchange.charset) : nil
         let page = Page(exchange: exchange, document: document)
         let observations = checks.flatMap { $0.check(page) }
-        return TargetScan(result: TargetResult(target: target, exchange: exchange), observations: observations, problems: problems)
+        return TargetScan(
+            result: TargetResult(target: target, exchange: exchange),
+            observations: observations,
+            problems: problems
+        )
     }
 }
 

@@ -17,10 +17,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Folder for the reports.", valueName: "dir"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Folder for the reports.", valueName: "dir")
+    )
     var output = "portcullis-demo"
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Severity that makes the demo exit with 1 (default: none).", valueName: "severity"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Severity that makes the demo exit with 1 (default: none).", valueName: "severity")
+    )
     var failOn = "none"
 
     @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")
@@ -40,14 +46,18 @@ struct DemoCommand: AsyncParsableCommand {
             try zoo.writeCACertificate(to: caFile)
             var targets: [Target] = []
             for provider in zoo.providers {
-                FileHandle.standardError.write(
-                    Data("demo provider \(provider.name): \(provider.httpsURL.absoluteString) and \(provider.httpURL.absoluteString)\n".utf8)
-                )
+                let line =
+                    "demo provider \(provider.name): \(provider.httpsURL.absoluteString) "
+                    + "and \(provider.httpURL.absoluteString)\n"
+                FileHandle.standardError.write(Data(line.utf8))
                 for url in [provider.httpsURL, provider.httpsURL.appendingPathComponent("login"), provider.httpURL] {
                     targets.append(Target(provider: provider.name, url: url))
                 }
             }
-            exitCode = try await ScanSession(global: global, options: options).run(targets: targets, caFile: caFile.path)
+            exitCode = try await ScanSession(global: global, options: options).run(
+                targets: targets,
+                caFile: caFile.path
+            )
         } catch {
             try? await zoo.shutdown()
             throw error

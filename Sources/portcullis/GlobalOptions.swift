@@ -5,7 +5,13 @@ import PortcullisCore
 
 /// Options every subcommand shares: where the rules are and how chatty the logs on stderr are.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("The rule catalog folder (default: the Rules/ folder shipped with Portcullis).", valueName: "dir"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "The rule catalog folder (default: the Rules/ folder shipped with Portcullis).",
+            valueName: "dir"
+        )
+    )
     var rulesDirectory: String?
 
     @Flag(name: .shortAndLong, help: "Log details of every request to stderr.")
@@ -53,4 +59,3 @@ struct ConfigurationError: Error, CustomStringConvertible {
 
     init(_ message: String) { self.description = message }
 }
-

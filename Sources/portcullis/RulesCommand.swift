@@ -17,7 +17,12 @@ struct RulesCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("Only rules of this family (headers, tls, sso, accessibility, crawl).", valueName: "family"))
+        @Option(
+            help: ArgumentHelp(
+                "Only rules of this family (headers, tls, sso, accessibility, crawl).",
+                valueName: "family"
+            )
+        )
         var family: String?
 
         @Option(help: ArgumentHelp("Only rules this profile runs, with its severities.", valueName: "profile"))
@@ -29,14 +34,19 @@ struct RulesCommand: AsyncParsableCommand {
             var selected = Profile.default
             if let profile {
                 do {
-                    selected = try Profile.load(profile, profilesDirectory: RulesDirectory.profiles(in: try global.rulesFolder()))
+                    selected = try Profile.load(
+                        profile,
+                        profilesDirectory: RulesDirectory.profiles(in: try global.rulesFolder())
+                    )
                     try selected.validate(against: catalog)
                 } catch {
                     throw ConfigurationError(error)
                 }
             }
             if let family, Family(rawValue: family) == nil {
-                throw ValidationError("unknown family '\(family)' (known: \(Family.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ValidationError(
+                    "unknown family '\(family)' (known: \(Family.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             let rules = catalog.sorted.filter { rule in
                 selected.selects(rule) && (family == nil || rule.family.rawValue == family)
@@ -54,7 +64,9 @@ struct RulesCommand: AsyncParsableCommand {
 
     /// `portcullis rules show ID`
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a rule in full: description, remediation, references.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show a rule in full: description, remediation, references."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -66,7 +78,8 @@ struct RulesCommand: AsyncParsableCommand {
             let catalog = try global.catalog()
             guard let rule = catalog[RuleID(id)] else {
                 let close = catalog.sorted.map(\.id.rawValue).filter { $0.contains(id) || id.contains($0) }
-                let hint = close.isEmpty ? "run 'portcullis rules list'" : "did you mean \(close.joined(separator: ", "))?"
+                let hint =
+                    close.isEmpty ? "run 'portcullis rules list'" : "did you mean \(close.joined(separator: ", "))?"
                 throw ValidationError("no rule '\(id)'; \(hint)")
             }
             print(RuleText.render(rule))
@@ -89,7 +102,8 @@ enum RuleText {
         if !rule.references.isEmpty {
             lines += ["", "References:"]
             lines += rule.references.map { reference in
-                "  \(reference.kind.rawValue): \(reference.id)" + (reference.url.map { reference.kind == .url ? "" : "  <\($0)>" } ?? "")
+                "  \(reference.kind.rawValue): \(reference.id)"
+                    + (reference.url.map { reference.kind == .url ? "" : "  <\($0)>" } ?? "")
             }
         }
         lines += ["", "Defined at \(rule.source)"]

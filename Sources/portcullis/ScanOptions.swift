@@ -5,7 +5,12 @@ import Reporting
 
 /// How a scan runs and what it writes: shared by `scan` and `demo`.
 struct ScanOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Rule profile: a name from Rules/profiles (onboarding, audit, scheduled) or a YAML file.", valueName: "profile"))
+    @Option(
+        help: ArgumentHelp(
+            "Rule profile: a name from Rules/profiles (onboarding, audit, scheduled) or a YAML file.",
+            valueName: "profile"
+        )
+    )
     var profile = "default"
 
     @Option(
@@ -14,28 +19,46 @@ struct ScanOptions: ParsableArguments {
     )
     var formats: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Folder to write the reports into.", valueName: "dir"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Folder to write the reports into.", valueName: "dir")
+    )
     var output: String?
 
     @Option(
         name: .customLong("fail-on"),
-        help: ArgumentHelp("Exit with 1 when a finding is at or above this severity: info, low, medium, high, critical, or none.", valueName: "severity")
+        help: ArgumentHelp(
+            "Exit with 1 when a finding is at or above this severity: info, low, medium, high, critical, or none.",
+            valueName: "severity"
+        )
     )
     var failOn = "high"
 
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra trust anchors (PEM) for providers on a private PKI.", valueName: "pem"))
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp("Extra trust anchors (PEM) for providers on a private PKI.", valueName: "pem")
+    )
     var caFile: String?
 
     @Option(help: ArgumentHelp("Seconds allowed for each request, body included.", valueName: "seconds"))
     var timeout: Double = 30
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds allowed to connect.", valueName: "seconds"))
+    @Option(
+        name: .customLong("connect-timeout"),
+        help: ArgumentHelp("Seconds allowed to connect.", valueName: "seconds")
+    )
     var connectTimeout: Double = 10
 
-    @Option(name: .customLong("max-body"), help: ArgumentHelp("Body bytes kept per response (after decompression).", valueName: "bytes"))
+    @Option(
+        name: .customLong("max-body"),
+        help: ArgumentHelp("Body bytes kept per response (after decompression).", valueName: "bytes")
+    )
     var maxBodyBytes: Int = 5 * 1024 * 1024
 
-    @Option(name: .customLong("max-redirects"), help: ArgumentHelp("Redirects followed per request.", valueName: "count"))
+    @Option(
+        name: .customLong("max-redirects"),
+        help: ArgumentHelp("Redirects followed per request.", valueName: "count")
+    )
     var maxRedirects: Int = 10
 
     @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")

@@ -18,7 +18,10 @@ import Testing
     }
 
     @Test func metaPolicyCountsAsEnforced() {
-        let html = F.document(body: "", head: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><title>x</title>")
+        let html = F.document(
+            body: "",
+            head: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><title>x</title>"
+        )
         let observations = ContentSecurityPolicyPresenceCheck().check(F.page(headers: [F.html], html: html))
         #expect(observations.outcomes(HeaderRules.cspMissing) == [.passed])
     }
@@ -76,7 +79,10 @@ import Testing
     }
 
     @Test func frameAncestorsInMetaDoesNotProtect() {
-        let html = F.document(body: "", head: "<meta http-equiv=\"Content-Security-Policy\" content=\"frame-ancestors 'none'\">")
+        let html = F.document(
+            body: "",
+            head: "<meta http-equiv=\"Content-Security-Policy\" content=\"frame-ancestors 'none'\">"
+        )
         let page = F.page(headers: [F.html], html: html)
         #expect(AntiFramingCheck().check(page).outcomes(HeaderRules.antiFramingMissing) == [.failed])
     }

@@ -18,7 +18,10 @@ enum PageFixtures {
             headers: headers.map { HeaderField(name: $0.0, value: $0.1) }
         )
         let exchange = Exchange(requestURL: url, hops: [hop], body: Data(html.utf8), charset: "utf-8")
-        return Page(exchange: exchange, document: exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: "utf-8") : nil)
+        return Page(
+            exchange: exchange,
+            document: exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: "utf-8") : nil
+        )
     }
 
     static let html: (String, String) = ("Content-Type", "text/html; charset=utf-8")

@@ -141,6 +141,10 @@ struct ScanPipelineTests {
         let file = directory.appendingPathComponent("index.html")
         try Data("<html><head></head><body><img src=a.png></body></html>".utf8).write(to: file)
         let result = try await Self.withZoo { zoo in try await Self.scan([file], zoo: zoo) }
-        #expect(Set(result.findings.map(\.ruleID.rawValue)) == ["a11y.image-alt", "a11y.html-has-lang", "a11y.document-title"])
+        #expect(
+            Set(result.findings.map(\.ruleID.rawValue)) == [
+                "a11y.image-alt", "a11y.html-has-lang", "a11y.document-title",
+            ]
+        )
     }
 }

@@ -4,7 +4,15 @@ import Testing
 @Suite struct ProfileTests {
     static let catalog: RuleCatalog = {
         let rules = [
-            Rule(id: "headers.a", title: "A", severity: .low, family: .headers, description: "d", remediation: "r", tags: ["csp"]),
+            Rule(
+                id: "headers.a",
+                title: "A",
+                severity: .low,
+                family: .headers,
+                description: "d",
+                remediation: "r",
+                tags: ["csp"]
+            ),
             Rule(id: "headers.b", title: "B", severity: .medium, family: .headers, description: "d", remediation: "r"),
             Rule(id: "a11y.c", title: "C", severity: .high, family: .accessibility, description: "d", remediation: "r"),
         ]

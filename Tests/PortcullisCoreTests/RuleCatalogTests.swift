@@ -33,13 +33,28 @@ import Testing
     }
 
     @Test(arguments: [
-        ("family: headers\nrules:\n  - id: headers.a\n    title: t\n    severity: severe\n    description: d\n    remediation: r\n", 5, "unknown severity 'severe'"),
-        ("family: headers\nrules:\n  - id: headers.a\n    severity: low\n    description: d\n    remediation: r\n", 3, "missing required key 'title'"),
+        (
+            "family: headers\nrules:\n  - id: headers.a\n    title: t\n    severity: severe\n    description: d\n    remediation: r\n",
+            5, "unknown severity 'severe'"
+        ),
+        (
+            "family: headers\nrules:\n  - id: headers.a\n    severity: low\n    description: d\n    remediation: r\n",
+            3, "missing required key 'title'"
+        ),
         ("family: nope\nrules: []\n", 1, "unknown family 'nope'"),
-        ("family: headers\nrules:\n  - id: Bad Id\n    title: t\n    severity: low\n    description: d\n    remediation: r\n", 3, "is not of the form"),
-        ("family: headers\nrules:\n  - id: headers.a\n    title: t\n    severty: low\n    description: d\n    remediation: r\n", 5, "unknown key 'severty'"),
+        (
+            "family: headers\nrules:\n  - id: Bad Id\n    title: t\n    severity: low\n    description: d\n    remediation: r\n",
+            3, "is not of the form"
+        ),
+        (
+            "family: headers\nrules:\n  - id: headers.a\n    title: t\n    severty: low\n    description: d\n    remediation: r\n",
+            5, "unknown key 'severty'"
+        ),
         ("family: headers\nrules:\n  - id: headers.a\n    title: [unclosed\n", 5, "YAML syntax error"),
-        ("family: headers\nrules:\n  - id: headers.a\n    title: t\n    severity: low\n    description: d\n    remediation: r\n    references:\n      - isbn: 123\n", 9, "unknown reference kind 'isbn'"),
+        (
+            "family: headers\nrules:\n  - id: headers.a\n    title: t\n    severity: low\n    description: d\n    remediation: r\n    references:\n      - isbn: 123\n",
+            9, "unknown reference kind 'isbn'"
+        ),
         ("", 1, "empty"),
     ])
     func malformedFilesNameFileLineAndProblem(text: String, line: Int, message: String) {
@@ -78,4 +93,3 @@ import Testing
         }
     }
 }
-

@@ -8,7 +8,11 @@ import Testing
 
     @Test func refusesChecksEmittingUnknownIds() {
         #expect {
-            _ = try RuleEngine(catalog: Self.catalog, profile: .default, checkRules: Self.allIDs.union(["headers.ghost"]))
+            _ = try RuleEngine(
+                catalog: Self.catalog,
+                profile: .default,
+                checkRules: Self.allIDs.union(["headers.ghost"])
+            )
         } throws: { error in
             (error as? PortcullisError)?.code == .catalogMismatch
                 && (error as? PortcullisError)?.reason.contains("headers.ghost") == true
@@ -29,7 +33,14 @@ import Testing
         return [
             .failed("headers.a", at: page1, "missing"),
             .failed("headers.a", at: page2, "missing"),
-            .failed("a11y.c", at: page1, element: "img:nth-of-type(1)", "no alt", snippet: "<img src=\"x?token=abc\">", key: "/item/{id} img"),
+            .failed(
+                "a11y.c",
+                at: page1,
+                element: "img:nth-of-type(1)",
+                "no alt",
+                snippet: "<img src=\"x?token=abc\">",
+                key: "/item/{id} img"
+            ),
             .failed("a11y.c", at: page2, element: "img:nth-of-type(2)", "no alt", key: "/item/{id} img2"),
             .passed("headers.b", at: page1, "fine"),
             .failed("headers.b", at: URL(string: "https://other.example/")!, "bad"),
@@ -63,11 +74,18 @@ import Testing
         #expect(Set(first).count == first.count)
         #expect(first.allSatisfy { $0.count == 32 })
         // Pinned: a changed recipe would silently break every stored baseline and waiver.
-        #expect(Fingerprint.make(ruleID: "headers.a", origin: "https://p.example", key: "") == "74efd044b971b3618bc53cf4002b7e42")
+        #expect(
+            Fingerprint.make(ruleID: "headers.a", origin: "https://p.example", key: "")
+                == "74efd044b971b3618bc53cf4002b7e42"
+        )
     }
 
     @Test func profileDropsAndRescoresFindings() throws {
-        let profile = Profile(name: "p", include: [RuleSelector("headers.*")], severityOverrides: ["headers.a": .critical])
+        let profile = Profile(
+            name: "p",
+            include: [RuleSelector("headers.*")],
+            severityOverrides: ["headers.a": .critical]
+        )
         let engine = try RuleEngine(catalog: Self.catalog, profile: profile, checkRules: Self.allIDs)
         let findings = engine.findings(from: Self.observations())
         #expect(!findings.contains { $0.family == .accessibility })
@@ -78,7 +96,9 @@ import Testing
 
     @Test func pathTemplatesHideVolatileSegments() {
         #expect(Fingerprint.pathTemplate(of: URL(string: "https://x/item/123/edit")!) == "/item/{id}/edit")
-        #expect(Fingerprint.pathTemplate(of: URL(string: "https://x/u/3f2a9c1e-7b4d-4e11-9a2b-0c5d6e7f8a9b")!) == "/u/{id}")
+        #expect(
+            Fingerprint.pathTemplate(of: URL(string: "https://x/u/3f2a9c1e-7b4d-4e11-9a2b-0c5d6e7f8a9b")!) == "/u/{id}"
+        )
         #expect(Fingerprint.pathTemplate(of: URL(string: "https://x/about")!) == "/about")
         #expect(Fingerprint.pathTemplate(of: URL(string: "https://x")!) == "/")
     }

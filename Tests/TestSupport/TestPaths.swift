@@ -5,7 +5,8 @@ public enum TestPaths {
     /// The folder holding Package.swift.
     public static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<10 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        for _ in 0..<10 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+        {
             url = url.deletingLastPathComponent()
         }
         return url
