@@ -110,14 +110,17 @@ struct ServerIdentity: Sendable {
     /// The leaf's private key.
     let privateKey: NIOSSLPrivateKey
 
-    /// Builds a server TLS context accepting `minimumVersion` and newer.
-    func makeServerContext(minimumVersion: TLSVersion) throws(DemoProvidersError) -> NIOSSLContext {
+    /// Builds a server TLS context accepting `minimumVersion` and newer, advertising `versions` through ALPN.
+    func makeServerContext(
+        minimumVersion: TLSVersion,
+        versions: ServedHTTPVersions = .http1Only
+    ) throws(DemoProvidersError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) },
             privateKey: .privateKey(privateKey)
         )
         configuration.minimumTLSVersion = minimumVersion
-        configuration.applicationProtocols = ["http/1.1"]
+        configuration.applicationProtocols = versions.alpnProtocols
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {

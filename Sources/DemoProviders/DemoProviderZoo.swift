@@ -7,9 +7,11 @@ import NIOSSL
 ///
 /// `portcullis demo` scans the ``providers``; integration tests use them and the fixture server
 /// (``fixturesHTTP``, ``fixturesHTTPS``) as real, local, deterministic targets. Every HTTPS listener presents a
-/// leaf signed by a CA generated at ``start()`` (see ``caCertificatePEM``). Call ``shutdown()`` when done.
+/// leaf signed by a CA generated at ``start()`` (see ``caCertificatePEM``). The good provider's HTTPS listener
+/// also speaks HTTP/2 to clients that ask for `h2` through ALPN; every other listener is HTTP/1.1 only.
+/// Call ``shutdown()`` when done.
 public final class DemoProviderZoo: Sendable {
-    /// The well-configured provider: HTTPS (and an HTTP port that only redirects to HTTPS).
+    /// The well-configured provider: HTTPS with HTTP/2 and HTTP/1.1 (and an HTTP port that only redirects to HTTPS).
     public let good: DemoProvider
     /// The badly configured provider: HTTP and HTTPS both serve content.
     public let bad: DemoProvider
@@ -51,8 +53,10 @@ public final class DemoProviderZoo: Sendable {
         var listeners: [any Channel] = []
         do {
             let authority = try DemoCertificateAuthority()
+            // Only the good provider offers HTTP/2; the others stay HTTP/1.1 so clients meet both.
+            let goodVersions = ServedHTTPVersions.http2WithHTTP1Fallback
             let goodTLS = try authority.issueServerIdentity(commonName: "good-provider")
-                .makeServerContext(minimumVersion: .tlsv12)
+                .makeServerContext(minimumVersion: .tlsv12, versions: goodVersions)
             // The bad provider also accepts TLS 1.0 and 1.1, for the TLS probes to find.
             let badTLS = try authority.issueServerIdentity(commonName: "bad-provider")
                 .makeServerContext(minimumVersion: .tlsv1)
@@ -61,6 +65,7 @@ public final class DemoProviderZoo: Sendable {
 
             func listen(
                 _ tls: NIOSSLContext?,
+                versions: ServedHTTPVersions = .http1Only,
                 _ pick: @escaping @Sendable (ZooSites) -> any DemoResponder
             )
                 async throws(DemoProvidersError) -> Int
@@ -68,12 +73,13 @@ public final class DemoProviderZoo: Sendable {
                 let bound = try await LoopbackListener.bind(
                     group: group,
                     tls: tls,
+                    versions: versions,
                     responder: sites.futureResult.map(pick)
                 )
                 listeners.append(bound.channel)
                 return bound.port
             }
-            let goodHTTPS = try await listen(goodTLS) { $0.good }
+            let goodHTTPS = try await listen(goodTLS, versions: goodVersions) { $0.good }
             let goodHTTP = try await listen(nil) { $0.goodRedirector }
             let badHTTP = try await listen(nil) { $0.bad }
             let badHTTPS = try await listen(badTLS) { $0.bad }

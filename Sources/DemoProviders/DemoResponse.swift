@@ -36,20 +36,33 @@ struct DemoResponse: Sendable {
         self.closeAfter = closeAfter
     }
 
+    /// The body length announced as `Content-Length`, or `nil` when none is announced (no length for 204 and 304,
+    /// a chunked stream, or a reply that never comes).
+    var contentLength: Int? {
+        switch body {
+        case .bytes(let buffer):
+            return sendsContentLength ? buffer.readableBytes : nil
+        case .stream(let pump):
+            return pump.chunked ? nil : pump.totalBytes
+        case .drip(let count, _, _):
+            return count
+        case .hang:
+            return nil
+        }
+    }
+
     /// The status line and header block, ending in the blank line; `nil` when nothing is ever sent.
     func serializedHead(closing: Bool) -> ByteBuffer? {
         var lines = [statusLine] + headerLines
         switch body {
-        case .bytes(let buffer):
-            if sendsContentLength {
-                lines.append("Content-Length: \(buffer.readableBytes)")
-            }
-        case .stream(let pump):
-            lines.append(pump.chunked ? "Transfer-Encoding: chunked" : "Content-Length: \(pump.totalBytes)")
-        case .drip(let count, _, _):
-            lines.append("Content-Length: \(count)")
+        case .stream(let pump) where pump.chunked:
+            lines.append("Transfer-Encoding: chunked")
         case .hang:
             return nil
+        case .bytes, .stream, .drip:
+            if let contentLength {
+                lines.append("Content-Length: \(contentLength)")
+            }
         }
         if closing {
             lines.append("Connection: close")

