@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "PortcullisCore"],
+            dependencies: ["Reporting", "PortcullisCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -125,6 +125,11 @@ struct CommandLineTests {
             ])
         )
         #expect(run.stdout.contains("Top findings"))
+        let sarif = try Data(contentsOf: output.appendingPathComponent("portcullis-report.sarif"))
+        let sarifVerdict = try SchemaValidator.validate(sarif, against: SchemaValidator.sarifSchema)
+        #expect(sarifVerdict.isValid, "\(sarifVerdict.output)")
+        let jsonVerdict = try SchemaValidator.validate(report, against: SchemaValidator.reportSchema)
+        #expect(jsonVerdict.isValid, "\(jsonVerdict.output)")
         #expect(run.stdout.contains("Targets: 6 scanned, 0 failed"), "\(run.stdout)")
     }
 

@@ -120,6 +120,18 @@ struct ScanPipelineTests {
         #expect(Set(result.problems.map(\.kind)) == ["body-truncated", "redirect-not-followed"])
     }
 
+    @Test func untrustedCertificateIsATLSProblem() async throws {
+        let result = try await Self.withZoo { zoo in
+            let plan = ScanPlan(
+                targets: [Target(provider: "test", url: zoo.good.httpsURL)],
+                limits: FetchLimits(totalTimeout: 10)
+            )
+            return await try ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
+        }
+        #expect(result.problems.map(\.kind) == ["tls-certificate"])
+        #expect(result.nothingScanned)
+    }
+
     @Test func slowDripIsBoundedByTheTimeout() async throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,6 +1,7 @@
 import Foundation
 import PortcullisCore
 import Reporting
+import TestSupport
 import Testing
 
 @Suite struct JSONReporterTests {

@@ -1,41 +1,29 @@
-import Foundation
+public import Foundation
 
 /// Runs `Tests/Support/validate_json_schema.py` (python3 + jsonschema) on a document and reports the verdict.
-struct SchemaValidator {
+public struct SchemaValidator {
     /// What the validator said: its exit status and everything it printed.
-    struct Outcome {
-        var status: Int32
-        var output: String
+    public struct Outcome {
+        public var status: Int32
+        public var output: String
 
-        var isValid: Bool { status == 0 }
+        public var isValid: Bool { status == 0 }
         /// The validator ran and found the document invalid (not a setup failure, which exits 2).
-        var isInvalid: Bool { status == 1 }
+        public var isInvalid: Bool { status == 1 }
     }
-
-    /// The folder holding Package.swift, found by walking up from this file.
-    static let repositoryRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<12 {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                return folder
-            }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    }()
 
     /// The Portcullis JSON report schema.
-    static var reportSchema: URL { repositoryRoot.appendingPathComponent("Reports/portcullis-report.schema.json") }
-
-    /// The OASIS SARIF 2.1.0 schema in the shared folder beside the repository.
-    static var sarifSchema: URL {
-        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+    public static var reportSchema: URL {
+        TestPaths.root.appendingPathComponent("Reports/portcullis-report.schema.json")
     }
 
-    static var script: URL { repositoryRoot.appendingPathComponent("Tests/Support/validate_json_schema.py") }
+    /// The OASIS SARIF 2.1.0 schema in the shared folder beside the repository.
+    public static var sarifSchema: URL { TestPaths.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json") }
+
+    static var script: URL { TestPaths.root.appendingPathComponent("Tests/Support/validate_json_schema.py") }
 
     /// Validates `document` against `schema`, waiting at most `timeout` seconds for python.
-    static func validate(_ document: Data, against schema: URL, timeout: TimeInterval = 60) throws -> Outcome {
+    public static func validate(_ document: Data, against schema: URL, timeout: TimeInterval = 60) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("portcullis-reporting-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
