@@ -38,7 +38,7 @@ public enum TerminalSummary {
     private static func clean(_ text: String) -> String { TerminalSanitizer.neutralize(text) }
 
     private static func header(_ result: ScanResult, style: TerminalStyle) -> String {
-        let duration = String(format: "%.1f", ReportTime.durationSeconds(result))
+        let duration = String(format: "%.2f", ReportTime.durationSeconds(result))
         return style.bold("\(clean(result.tool.name)) \(clean(result.tool.version))")
             + " · profile \(clean(result.profile)) · \(duration) s"
     }
@@ -81,7 +81,7 @@ public enum TerminalSummary {
 
     private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {
         let findings = ReportOrder.findings(result.findings)
-        let shown = findings.prefix(max(0, limit))
+        let shown = representative(findings, limit: max(0, limit))
         guard !shown.isEmpty else { return [] }
         var lines = ["", style.bold("Top findings (\(shown.count) of \(findings.count))")]
         for finding in shown {
@@ -99,6 +99,22 @@ public enum TerminalSummary {
             }
         }
         return lines
+    }
+
+    /// Up to `limit` findings in report order, taking the most severe finding of each rule before a second one
+    /// of any rule, so one noisy rule (an image without alt on every page) cannot hide all the others.
+    private static func representative(_ ordered: [Finding], limit: Int) -> [Finding] {
+        var picked: [Int] = []
+        var rules = Set<RuleID>()
+        for (index, finding) in ordered.enumerated() where picked.count < limit && rules.insert(finding.ruleID).inserted
+        {
+            picked.append(index)
+        }
+        let chosen = Set(picked)
+        for index in ordered.indices where picked.count < limit && !chosen.contains(index) {
+            picked.append(index)
+        }
+        return picked.sorted().map { ordered[$0] }
     }
 
     /// `text` cut to `limit` characters with an ellipsis, so one long message cannot flood the summary.

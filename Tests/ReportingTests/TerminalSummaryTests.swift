@@ -53,6 +53,37 @@ import Testing
         #expect(!none.contains("Top findings"))
     }
 
+    @Test func oneNoisyRuleDoesNotHideTheOthers() {
+        var result = Fixtures.cleanResult()
+        result.findings = (0..<12).map { index in
+            Finding(
+                ruleID: "a11y.image-alt",
+                title: "Image without alt",
+                severity: .high,
+                family: .accessibility,
+                origin: "https://a.example",
+                message: "no alt",
+                locations: [Location(url: "https://a.example/\(index)")],
+                fingerprint: String(format: "%032d", index)
+            )
+        }
+        result.findings.append(
+            Finding(
+                ruleID: "headers.csp-missing",
+                title: "No CSP",
+                severity: .medium,
+                family: .headers,
+                origin: "https://a.example",
+                message: "none",
+                locations: [Location(url: "https://a.example/")],
+                fingerprint: String(repeating: "f", count: 32)
+            )
+        )
+        let text = TerminalSummary.render(result, failOn: nil, color: false, topFindings: 10)
+        #expect(text.contains("Top findings (10 of 13)"))
+        #expect(text.contains("headers.csp-missing"))
+    }
+
     @Test(arguments: [
         (Severity.high, "FAIL: 3 findings at or above high"),
         (.critical, "FAIL: 1 finding at or above critical"),
