@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // C boundary: module maps plus typed inline shims; nothing else includes these headers.
@@ -61,6 +62,16 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: swiftSettings
         ),
+        // Crawl primitives: URL normalisation, frontier, scope, discovery, robots.txt, sitemaps, politeness, traps.
+        .target(
+            name: "Crawl",
+            dependencies: [
+                "PortcullisCore", "PortcullisHTML",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // What a page check sees and the protocol every check family implements.
         .target(
             name: "CheckSupport",
@@ -81,7 +92,7 @@ let package = Package(
         .target(
             name: "Scanning",
             dependencies: [
-                "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks",
+                "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl",
                 "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -147,6 +158,11 @@ let package = Package(
         .testTarget(
             name: "ChecksTests",
             dependencies: ["CheckSupport", "HeaderChecks", "AccessibilityChecks", "PortcullisCore", "PortcullisHTML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CrawlTests",
+            dependencies: ["Crawl", "PortcullisCore", "PortcullisHTML", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// Crawl primitives live here.
