@@ -11,7 +11,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Portcullis",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portcullis", targets: ["portcullis"]),
         .executable(name: "portcullis-bench", targets: ["PortcullisBenchmarks"]),

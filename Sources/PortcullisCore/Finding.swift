@@ -29,8 +29,10 @@ public struct Finding: Sendable, Hashable, Codable {
     public var origin: String
     /// What was observed, from the first location (masked).
     public var message: String
-    /// Every place the rule failed with the same key, sorted.
+    /// The places the rule failed with the same key, sorted; at most ``FindingAccumulator/maxLocations``.
     public var locations: [Location]
+    /// How many places the rule failed at in all, which may exceed the locations kept.
+    public var occurrences: Int
     /// A deterministic identity: the same problem in the next scan has the same fingerprint.
     public var fingerprint: String
 
@@ -42,6 +44,7 @@ public struct Finding: Sendable, Hashable, Codable {
         origin: String,
         message: String,
         locations: [Location],
+        occurrences: Int? = nil,
         fingerprint: String
     ) {
         self.ruleID = ruleID
@@ -51,6 +54,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.origin = origin
         self.message = message
         self.locations = locations
+        self.occurrences = occurrences ?? locations.count
         self.fingerprint = fingerprint
     }
 }

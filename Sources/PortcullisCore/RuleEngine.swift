@@ -46,43 +46,9 @@ public struct RuleEngine: Sendable {
 
     /// One finding per failing rule, origin and key, with every place it failed, in report order.
     public func findings(from observations: [Observation]) -> [Finding] {
-        struct Key: Hashable {
-            var rule: RuleID
-            var origin: String
-            var key: String
-        }
-        var groups: [Key: [Observation]] = [:]
-        for observation in observations where observation.outcome == .failed {
-            guard let rule = catalog[observation.ruleID], profile.selects(rule) else { continue }
-            let origin = Origin(observation.url)?.description ?? observation.url.absoluteString
-            groups[Key(rule: rule.id, origin: origin, key: observation.key), default: []].append(observation)
-        }
-        let findings = groups.compactMap { key, observations -> Finding? in
-            guard let rule = catalog[key.rule] else { return nil }
-            let locations = Set(
-                observations.map {
-                    Location(
-                        url: RuleEngine.mask(url: $0.url),
-                        elementPath: $0.elementPath,
-                        snippet: $0.evidence.snippet.map(RuleEngine.maskSnippet)
-                    )
-                }
-            ).sorted()
-            let first = observations.min {
-                ($0.url.absoluteString, $0.elementPath ?? "") < ($1.url.absoluteString, $1.elementPath ?? "")
-            }
-            return Finding(
-                ruleID: rule.id,
-                title: rule.title,
-                severity: profile.severity(for: rule),
-                family: rule.family,
-                origin: key.origin,
-                message: SecretMasker.maskParameters(in: first?.evidence.summary ?? rule.title),
-                locations: locations,
-                fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key)
-            )
-        }
-        return findings.sorted(by: RuleEngine.reportOrder)
+        var accumulator = FindingAccumulator(engine: self)
+        accumulator.add(contentsOf: observations)
+        return accumulator.findings()
     }
 
     /// Most severe first, then by rule id, origin and fingerprint: a total, stable order.
@@ -90,6 +56,8 @@ public struct RuleEngine: Sendable {
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         return (lhs.ruleID.rawValue, lhs.origin, lhs.fingerprint) < (rhs.ruleID.rawValue, rhs.origin, rhs.fingerprint)
     }
+
+    static func origin(of url: URL) -> String { Origin(url)?.description ?? url.absoluteString }
 
     static func mask(url: URL) -> String { SecretMasker.maskParameters(in: url.absoluteString) }
 

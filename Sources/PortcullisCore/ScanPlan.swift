@@ -30,9 +30,9 @@ public struct FetchLimits: Sendable, Hashable, Codable {
     }
 }
 
-/// What to scan and how: the targets, the rule profile, fetch limits and extra trust anchors.
+/// What to scan and how: the providers, the rule profile, fetch limits and extra trust anchors.
 public struct ScanPlan: Sendable, Hashable {
-    public var targets: [Target]
+    public var providers: [ProviderPlan]
     /// The profile that selects rules and overrides severities.
     public var profile: Profile
     public var limits: FetchLimits
@@ -40,14 +40,32 @@ public struct ScanPlan: Sendable, Hashable {
     public var caFile: String?
 
     public init(
+        providers: [ProviderPlan],
+        profile: Profile = .default,
+        limits: FetchLimits = FetchLimits(),
+        caFile: String? = nil
+    ) {
+        self.providers = providers
+        self.profile = profile
+        self.limits = limits
+        self.caFile = caFile
+    }
+
+    /// A plan that checks exactly `targets`, following no links: one provider per target.
+    public init(
         targets: [Target],
         profile: Profile = .default,
         limits: FetchLimits = FetchLimits(),
         caFile: String? = nil
     ) {
-        self.targets = targets
-        self.profile = profile
-        self.limits = limits
-        self.caFile = caFile
+        let providers = targets.map {
+            ProviderPlan(name: $0.provider, entryURLs: [$0.url], budget: .entriesOnly(1), readsSitemaps: false)
+        }
+        self.init(providers: providers, profile: profile, limits: limits, caFile: caFile)
+    }
+
+    /// Every entry URL of every provider, as targets.
+    public var targets: [Target] {
+        providers.flatMap { provider in provider.entryURLs.map { Target(provider: provider.name, url: $0) } }
     }
 }

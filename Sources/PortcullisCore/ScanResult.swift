@@ -110,6 +110,8 @@ public struct ScanResult: Sendable, Hashable, Codable {
     /// Findings in report order (most severe first).
     public var findings: [Finding]
     public var problems: [ScanProblem]
+    /// What each provider's crawl did, where it stopped and what it skipped.
+    public var crawls: [CrawlSummary]
     /// The rules the scan ran, so reports can describe every finding's rule.
     public var rules: [Rule]
 
@@ -121,6 +123,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         targets: [TargetResult],
         findings: [Finding],
         problems: [ScanProblem],
+        crawls: [CrawlSummary] = [],
         rules: [Rule]
     ) {
         self.tool = tool
@@ -130,6 +133,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         self.targets = targets
         self.findings = findings
         self.problems = problems
+        self.crawls = crawls
         self.rules = rules
     }
 

@@ -7,18 +7,28 @@ struct YAMLMapping {
     let file: String
     let node: Node
     let pairs: [(key: String, value: Node)]
+    /// The error code problems in this mapping are reported with.
+    let code: PortcullisError.Code
 
-    init(_ node: Node, file: String, what: String) throws(PortcullisError) {
+    init(
+        _ node: Node,
+        file: String,
+        what: String,
+        code: PortcullisError.Code = .invalidRuleFile
+    )
+        throws(PortcullisError)
+    {
         guard case .mapping(let mapping) = node else {
-            throw PortcullisError(.invalidRuleFile, "\(what) must be a mapping", file: file, line: node.mark?.line)
+            throw PortcullisError(code, "\(what) must be a mapping", file: file, line: node.mark?.line)
         }
+        self.code = code
         self.file = file
         self.node = node
         var pairs: [(key: String, value: Node)] = []
         for (key, value) in mapping {
             guard let name = key.string else {
                 throw PortcullisError(
-                    .invalidRuleFile,
+                    code,
                     "\(what) has a non-string key",
                     file: file,
                     line: key.mark?.line
@@ -32,7 +42,7 @@ struct YAMLMapping {
     var line: Int? { node.mark?.line }
 
     func error(_ reason: String, at node: Node? = nil) -> PortcullisError {
-        PortcullisError(.invalidRuleFile, reason, file: file, line: (node ?? self.node).mark?.line)
+        PortcullisError(code, reason, file: file, line: (node ?? self.node).mark?.line)
     }
 
     /// Throws if the mapping has a key outside `allowed`, naming it (typos must not pass silently).
@@ -75,18 +85,24 @@ struct YAMLMapping {
 
 enum YAMLDocument {
     /// Parses `text` into a node tree, turning syntax errors into file:line errors.
-    static func parse(_ text: String, file: String) throws(PortcullisError) -> Node? {
+    static func parse(
+        _ text: String,
+        file: String,
+        code: PortcullisError.Code = .invalidRuleFile
+    )
+        throws(PortcullisError) -> Node?
+    {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw PortcullisError(
-                .invalidRuleFile,
+                code,
                 "YAML syntax error: \(error.problemText)",
                 file: file,
                 line: error.line
             )
         } catch {
-            throw PortcullisError(.invalidRuleFile, "YAML error: \(error)", file: file)
+            throw PortcullisError(code, "YAML error: \(error)", file: file)
         }
     }
 }

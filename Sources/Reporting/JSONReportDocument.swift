@@ -14,6 +14,7 @@ struct JSONReportDocument: Encodable {
         case targets
         case findings
         case problems
+        case crawls
         case rules
     }
 
@@ -85,6 +86,7 @@ struct JSONReportDocument: Encodable {
         var message: String
         var fingerprint: String
         var locations: [Location]
+        var occurrences: Int
     }
 
     struct Problem: Encodable {
@@ -118,6 +120,7 @@ struct JSONReportDocument: Encodable {
     var targets: [Target]
     var findings: [Finding]
     var problems: [Problem]
+    var crawls: [CrawlSummary]
     var rules: [Rule]
 }
 
@@ -157,6 +160,7 @@ extension JSONReportDocument {
         self.problems = ReportOrder.problems(result.problems).map {
             Problem(url: $0.url, kind: $0.kind, message: $0.message)
         }
+        self.crawls = result.crawls.sorted { $0.provider < $1.provider }
         self.rules = ReportOrder.rules(result.rules).map(Rule.init)
     }
 }
@@ -200,7 +204,8 @@ extension JSONReportDocument.Finding {
             fingerprint: finding.fingerprint,
             locations: finding.locations.map {
                 JSONReportDocument.Location(url: $0.url, elementPath: $0.elementPath, snippet: $0.snippet)
-            }
+            },
+            occurrences: finding.occurrences
         )
     }
 }

@@ -86,8 +86,8 @@ public enum SARIFReporter {
                 severity: finding.severity.rawValue,
                 origin: finding.origin,
                 family: finding.family.rawValue,
-                locationCount: finding.locations.count,
-                locationsTruncated: finding.locations.count > shown.count
+                locationCount: finding.occurrences,
+                locationsTruncated: finding.occurrences > shown.count
             )
         )
     }

@@ -18,6 +18,7 @@ public enum TerminalSummary {
         var lines: [String] = []
         lines.append(header(result, style: style))
         lines.append(contentsOf: targetLines(result, style: style))
+        lines.append(contentsOf: crawlLines(result, style: style))
         lines.append(contentsOf: countLines(result, style: style))
         lines.append(contentsOf: findingLines(result, limit: topFindings, style: style))
         lines.append(contentsOf: problemLines(result, style: style))
@@ -79,6 +80,31 @@ public enum TerminalSummary {
         ]
     }
 
+    /// One line per crawled provider: what was fetched, what was skipped and why, and what stopped the crawl.
+    private static func crawlLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        let crawls = result.crawls.sorted { $0.provider < $1.provider }
+        guard crawls.contains(where: { $0.pages + $0.otherResponses + $0.errors > 1 || !$0.skipped.isEmpty }) else {
+            return []
+        }
+        var lines = ["", style.bold("Crawl")]
+        for crawl in crawls {
+            var line =
+                "  \(clean(crawl.provider)): \(crawl.pages) pages, \(crawl.otherResponses) other, "
+                + "\(crawl.errors) errors, " + String(format: "%.1f s", crawl.durationSeconds)
+            if !crawl.skipped.isEmpty {
+                let reasons = crawl.skipped.sorted { $0.key < $1.key }.map { "\(clean($0.key)) \($0.value)" }
+                line += "; skipped: " + reasons.joined(separator: ", ")
+            }
+            lines.append(line)
+            for stop in crawl.stops {
+                lines.append(
+                    "    stopped by \(clean(stop.limit)): \(clean(stop.detail)); \(crawl.notReached) URLs not reached"
+                )
+            }
+        }
+        return lines
+    }
+
     private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {
         let findings = ReportOrder.findings(result.findings)
         let shown = representative(findings, limit: max(0, limit))
@@ -86,7 +112,7 @@ public enum TerminalSummary {
         var lines = ["", style.bold("Top findings (\(shown.count) of \(findings.count))")]
         for finding in shown {
             let label = finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
-            let count = finding.locations.count
+            let count = finding.occurrences
             let scope = "[\(clean(finding.origin)), \(count) \(count == 1 ? "location" : "locations")]"
             let heading = "\(clean(finding.ruleID.rawValue)) — \(clean(finding.title)) \(scope)"
             lines.append("  \(style.severity(finding.severity, label)) \(heading)")

@@ -1,18 +1,22 @@
-/// How far a scan has got, for a progress line.
+/// How far one provider's crawl has got, for a live progress line.
 public struct ScanProgress: Sendable, Hashable {
-    /// Targets finished (scanned or failed).
-    public var done: Int
-    /// Targets in the plan.
-    public var total: Int
-    /// Targets that could not be scanned so far.
-    public var failed: Int
-    /// The URL that just finished.
-    public var lastURL: String
+    public var provider: String
+    /// Responses fetched so far.
+    public var pages: Int
+    /// URLs waiting in the frontier.
+    public var queued: Int
+    /// Fetches that failed.
+    public var errors: Int
+    public var pagesPerSecond: Double
+    /// Whether the provider's crawl is over.
+    public var finished: Bool
 
-    public init(done: Int, total: Int, failed: Int, lastURL: String) {
-        self.done = done
-        self.total = total
-        self.failed = failed
-        self.lastURL = lastURL
+    public init(provider: String, pages: Int, queued: Int, errors: Int, pagesPerSecond: Double, finished: Bool) {
+        self.provider = provider
+        self.pages = pages
+        self.queued = queued
+        self.errors = errors
+        self.pagesPerSecond = pagesPerSecond
+        self.finished = finished
     }
 }

@@ -44,18 +44,22 @@ struct DemoCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let caFile = URL(fileURLWithPath: output).appendingPathComponent("demo-ca.pem")
             try zoo.writeCACertificate(to: caFile)
-            var targets: [Target] = []
+            var providers: [ProviderPlan] = []
             for provider in zoo.providers {
                 let line =
                     "demo provider \(provider.name): \(provider.httpsURL.absoluteString) "
                     + "and \(provider.httpURL.absoluteString)\n"
                 FileHandle.standardError.write(Data(line.utf8))
-                for url in [provider.httpsURL, provider.httpsURL.appendingPathComponent("login"), provider.httpURL] {
-                    targets.append(Target(provider: provider.name, url: url))
-                }
+                providers.append(
+                    ProviderPlan(
+                        name: provider.name,
+                        entryURLs: [provider.httpsURL, provider.httpURL],
+                        budget: CrawlBudget(maxPages: 300, maxDepth: 10, maxDuration: 60, requestsPerSecond: 0)
+                    )
+                )
             }
             exitCode = try await ScanSession(global: global, options: options).run(
-                targets: targets,
+                providers: providers,
                 caFile: caFile.path
             )
         } catch {

@@ -8,14 +8,18 @@ struct ScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Scan provider URLs (https://, http:// or file://) and report findings.",
         discussion: """
-            Each URL is fetched once (redirects on the same host are followed and recorded; redirects elsewhere \
-            are reported, never followed), its headers and HTML are checked, and findings are written.
+            The URLs are the entry points of one provider: Portcullis crawls every in-scope page from them \
+            (breadth-first, obeying robots.txt, within --max-pages/--max-depth/--max-time/--max-bytes and \
+            --rate), checks each response's headers and HTML, and writes findings. Redirects out of scope are \
+            recorded, never followed. --max-depth 0 checks only the URLs given. Several providers at once: --plan.
 
             Examples:
               portcullis scan https://provider.example/ --fail-on high
               portcullis scan https://a.example/ https://b.example/ --output reports --format json,sarif
               portcullis scan file:///srv/templates/index.html --format sarif > template.sarif
               portcullis scan https://intranet.example/ --ca-file corp-root.pem --profile onboarding
+              portcullis scan https://lms.example/ --scope domain --exclude '/logout' --header 'Cookie: env:LMS_COOKIE'
+              portcullis scan --plan providers.yaml --output reports
 
             Without --output the summary goes to stdout; with --format but no --output the one report goes to \
             stdout and the summary to stderr.
@@ -24,32 +28,60 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: ScanOptions
+    @OptionGroup(title: "Crawl options (for the provider the URL arguments describe)") var crawl: CrawlOptions
 
-    @Option(help: ArgumentHelp("Provider name shown in reports (default: each URL's host).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "A YAML scan plan listing providers (name, entry URLs, scope, budgets, headers); replaces URL arguments.",
+            valueName: "file"
+        )
+    )
+    var plan: String?
+
+    @Option(help: ArgumentHelp("Provider name shown in reports (default: the first URL's host).", valueName: "name"))
     var provider: String?
 
-    @Argument(help: ArgumentHelp("URLs to scan.", valueName: "url"))
+    @Argument(help: ArgumentHelp("Entry URLs of the provider to scan.", valueName: "url"))
     var urls: [String] = []
 
     mutating func validate() throws {
-        guard !urls.isEmpty else { throw ValidationError("give at least one URL to scan") }
-        _ = try targets()
+        if plan != nil {
+            guard urls.isEmpty else { throw ValidationError("give either --plan or URLs, not both") }
+            guard !crawl.isSet, provider == nil else {
+                throw ValidationError("crawl options and --provider belong in the plan file when --plan is used")
+            }
+            return
+        }
+        guard !urls.isEmpty else { throw ValidationError("give at least one URL to scan, or --plan FILE") }
+        _ = try entryURLs()
     }
 
     func run() async throws {
         global.bootstrapLogging()
         let session = ScanSession(global: global, options: options)
-        throw try await session.run(targets: try targets(), caFile: options.caFile)
+        if let plan {
+            let file: ScanPlanFile
+            do {
+                file = try ScanPlanFile.load(plan)
+            } catch {
+                throw ConfigurationError(error)
+            }
+            throw try await session.run(
+                providers: file.providers,
+                caFile: options.caFile ?? file.caFile,
+                planProfile: file.profile,
+                planLimits: file.limits
+            )
+        }
+        let urls = try entryURLs()
+        let first = urls[0]
+        let name =
+            provider ?? (first.isFileURL ? "local-files" : first.host(percentEncoded: false) ?? first.absoluteString)
+        throw try await session.run(providers: [try crawl.provider(named: name, urls: urls)], caFile: options.caFile)
     }
 
-    /// The targets the URL arguments name; an invalid URL is a usage error.
-    func targets() throws -> [Target] {
-        try urls.map { argument in
-            let url = try TargetURL.parse(argument)
-            let name = provider ?? (url.isFileURL ? "local-files" : url.host(percentEncoded: false) ?? argument)
-            return Target(provider: name, url: url)
-        }
-    }
+    /// The URL arguments as URLs; an invalid one is a usage error.
+    func entryURLs() throws -> [URL] { try urls.map(TargetURL.parse) }
 }
 
 /// Turns a command-line argument into a scannable URL, or explains why it is not one.

@@ -11,7 +11,7 @@ struct ScanOptions: ParsableArguments {
             valueName: "profile"
         )
     )
-    var profile = "default"
+    var profile: String?
 
     @Option(
         name: .customLong("format"),

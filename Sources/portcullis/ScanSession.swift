@@ -10,17 +10,33 @@ struct ScanSession {
     let global: GlobalOptions
     let options: ScanOptions
 
-    /// Scans `targets` and returns the exit code the documented contract asks for.
-    func run(targets: [Target], caFile: String?, defaultOutput: String? = nil) async throws -> ExitCode {
+    /// Scans `providers` and returns the exit code the documented contract asks for.
+    ///
+    /// `planProfile` and `planLimits` come from a plan file; the `--profile` flag wins over the plan's profile.
+    func run(
+        providers: [ProviderPlan],
+        caFile: String?,
+        planProfile: String? = nil,
+        planLimits: FetchLimits? = nil,
+        defaultOutput: String? = nil
+    ) async throws -> ExitCode {
         let rulesFolder = try global.rulesFolder()
         let catalog = try global.catalog()
         let profile: Profile
         do {
-            profile = try Profile.load(options.profile, profilesDirectory: RulesDirectory.profiles(in: rulesFolder))
+            profile = try Profile.load(
+                options.profile ?? planProfile ?? Profile.default.name,
+                profilesDirectory: RulesDirectory.profiles(in: rulesFolder)
+            )
         } catch {
             throw ConfigurationError(error)
         }
-        let plan = ScanPlan(targets: targets, profile: profile, limits: options.limits, caFile: caFile)
+        let plan = ScanPlan(
+            providers: providers,
+            profile: profile,
+            limits: planLimits ?? options.limits,
+            caFile: caFile
+        )
         let scanner: ScanRunner
         do {
             scanner = try ScanRunner(plan: plan, catalog: catalog)
@@ -28,9 +44,8 @@ struct ScanSession {
             throw ConfigurationError(error)
         }
 
-        let progress = ProgressLine(enabled: Terminal.isInteractive(FileHandle.standardError) && !global.quiet)
+        let progress = ProgressBoard(enabled: Terminal.isInteractive(FileHandle.standardError) && !global.quiet)
         let result = await scanner.run { progress.update($0) }
-        progress.finish()
 
         let failOn = try options.failThreshold()
         var formats = try options.reportFormats()

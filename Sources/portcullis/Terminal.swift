@@ -1,5 +1,7 @@
 import Foundation
+import Reporting
 import Scanning
+import Synchronization
 
 /// What the process knows about the terminal it writes to.
 enum Terminal {
@@ -13,20 +15,44 @@ enum Terminal {
     }
 }
 
-/// A single self-overwriting progress line on stderr, for people watching a long scan.
-final class ProgressLine: Sendable {
+/// Live progress on stderr: on a terminal, one self-updating line per provider (pages done, queued, errors,
+/// pages/s); otherwise nothing (the logs say what happens).
+final class ProgressBoard: Sendable {
+    private struct Board {
+        var lines: [(provider: String, text: String)] = []
+        var drawnLines = 0
+        var lastDraw: ContinuousClock.Instant?
+    }
+
     let enabled: Bool
+    private let board = Mutex(Board())
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ progress: ScanProgress) {
         guard enabled else { return }
-        let line = "\r\u{1B}[2Kscanned \(progress.done)/\(progress.total), failed \(progress.failed)"
-        FileHandle.standardError.write(Data(line.utf8))
+        let text =
+            "\(progress.provider): \(progress.pages) pages, \(progress.queued) queued, \(progress.errors) errors, "
+            + String(format: "%.1f pages/s", progress.pagesPerSecond) + (progress.finished ? ", done" : "")
+        let now = ContinuousClock.now
+        let output = board.withLock { board -> String? in
+            if let index = board.lines.firstIndex(where: { $0.provider == progress.provider }) {
+                board.lines[index].text = text
+            } else {
+                board.lines.append((progress.provider, text))
+            }
+            let due = progress.finished || board.lastDraw.map { now - $0 > .milliseconds(100) } ?? true
+            guard due else { return nil }
+            board.lastDraw = now
+            let up = board.drawnLines > 0 ? "\u{1B}[\(board.drawnLines)A" : ""
+            board.drawnLines = board.lines.count
+            return up + board.lines.map { "\r\u{1B}[2K" + TerminalText.clean($0.text) + "\n" }.joined()
+        }
+        if let output { FileHandle.standardError.write(Data(output.utf8)) }
     }
+}
 
-    func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-    }
+/// Scanned text made safe for a terminal.
+enum TerminalText {
+    static func clean(_ text: String) -> String { TerminalSanitizer.neutralize(text) }
 }

@@ -1,0 +1,148 @@
+import CheckSupport
+import Crawl
+import Foundation
+import PortcullisCore
+import PortcullisHTML
+import PortcullisHTTP
+
+/// What visiting one URL produced: everything the crawl needs, nothing it would have to keep per page.
+struct PageVisit: Sendable {
+    /// What the target looked like, for entry URLs listed in reports.
+    var result: TargetResult
+    /// Failed observations of the page checks (passed ones are not kept).
+    var observations: [Observation]
+    var problems: [ScanProblem]
+    /// Links to consider crawling; empty for failed fetches and non-HTML bodies without link headers.
+    var links: [URL]
+    /// The final URL after redirects, when it differs from the requested one.
+    var finalURL: URL?
+    /// The body, for near-duplicate detection; dropped by the crawl right after.
+    var body: Data
+    /// Whether the final response was HTML (parsed and checked as a page).
+    var isHTML: Bool
+    /// The final status code, if a response arrived.
+    var status: Int?
+    /// The `Retry-After` header of a 429 or 503 response.
+    var retryAfter: String?
+    /// Where a redirect was refused because it left the scope.
+    var refusedRedirect: String?
+
+    var failed: Bool { result.status == .failed }
+}
+
+/// Fetches one URL (or reads one local file), runs the page checks and extracts links.
+///
+/// Runs in a child task; the parsed document never leaves it.
+struct PageVisitor: Sendable {
+    let client: HTTPClient
+    let checks: [any PageCheck]
+    let limits: FetchLimits
+    let headers: [HeaderField]
+    /// Whether links are wanted (no link extraction when the crawl follows no links).
+    let extractsLinks: Bool
+
+    func visit(_ url: URL, provider: String, allowRedirect: @escaping @Sendable (URL) -> Bool) async -> PageVisit {
+        let target = Target(provider: provider, url: url)
+        let exchange: Exchange
+        do {
+            if url.isFileURL {
+                exchange = try LocalFile.read(url, maxBytes: limits.maxBodyBytes)
+            } else {
+                exchange = try await client.fetch(url, headers: headers, allowRedirect: allowRedirect)
+            }
+        } catch let error as HTTPError {
+            let problem = ScanProblem(url: url.absoluteString, kind: error.code.rawValue, message: error.reason)
+            return .failure(target, problem: problem, hops: error.hops)
+        } catch let error as PortcullisError {
+            return .failure(
+                target,
+                problem: ScanProblem(url: url.absoluteString, kind: "file", message: error.description)
+            )
+        } catch {
+            return .failure(
+                target,
+                problem: ScanProblem(url: url.absoluteString, kind: "internal", message: "\(error)")
+            )
+        }
+        var problems: [ScanProblem] = []
+        if exchange.bodyTruncated {
+            problems.append(
+                ScanProblem(
+                    url: exchange.finalURL.absoluteString,
+                    kind: "body-truncated",
+                    message:
+                        "the body exceeded the cap of \(limits.maxBodyBytes) bytes; only the first part was checked"
+                )
+            )
+        }
+        if let reason = exchange.redirectNotFollowed {
+            problems.append(
+                ScanProblem(url: exchange.finalURL.absoluteString, kind: "redirect-not-followed", message: reason)
+            )
+        }
+        let document = exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: exchange.charset) : nil
+        let page = Page(exchange: exchange, document: document)
+        let observations = checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed }
+        var links: [URL] = []
+        if extractsLinks {
+            links =
+                LinkExtractor.extract(from: document, headers: exchange.response.headers, url: exchange.finalURL).pages
+            if let location = exchange.response.location, exchange.redirectNotFollowed != nil,
+                let target = URL(string: location, relativeTo: exchange.finalURL)?.absoluteURL
+            {
+                links.append(target)
+            }
+        }
+        let status = exchange.response.status
+        return PageVisit(
+            result: TargetResult(target: target, exchange: exchange),
+            observations: observations,
+            problems: problems,
+            links: links,
+            finalURL: exchange.finalURL == url ? nil : exchange.finalURL,
+            body: exchange.body,
+            isHTML: document != nil,
+            status: status,
+            retryAfter: status == 429 || status == 503 ? exchange.response.value(of: "Retry-After") : nil,
+            refusedRedirect: exchange.redirectNotFollowed.flatMap { _ in exchange.response.location }
+        )
+    }
+}
+
+extension PageVisit {
+    static func failure(_ target: Target, problem: ScanProblem, hops: [ResponseHop] = []) -> PageVisit {
+        var result = TargetResult(provider: target.provider, url: target.url.absoluteString, status: .failed)
+        result.redirects = hops.map { "\($0.status) \($0.url.absoluteString)" }
+        return PageVisit(
+            result: result,
+            observations: [],
+            problems: [problem],
+            links: [],
+            finalURL: nil,
+            body: Data(),
+            isHTML: false,
+            status: hops.last?.status,
+            retryAfter: nil,
+            refusedRedirect: nil
+        )
+    }
+}
+
+extension TargetResult {
+    init(target: Target, exchange: Exchange) {
+        self.init(
+            provider: target.provider,
+            url: target.url.absoluteString,
+            status: .scanned,
+            finalURL: exchange.finalURL.absoluteString,
+            httpStatus: exchange.response.status,
+            httpVersion: exchange.response.httpVersion,
+            redirects: exchange.hops.dropLast().map { "\($0.status) \($0.url.absoluteString)" },
+            tlsVersion: exchange.tls?.version,
+            tlsCipher: exchange.tls?.cipher,
+            peerCertificateCount: exchange.tls?.peerCertificatesPEM.count,
+            timings: exchange.finalURL.isFileURL ? nil : exchange.timings,
+            bodyBytes: exchange.body.count
+        )
+    }
+}

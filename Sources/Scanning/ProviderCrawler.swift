@@ -1,0 +1,327 @@
+import Crawl
+import Foundation
+import Logging
+import PortcullisCore
+import PortcullisHTTP
+
+/// What crawling one provider produced.
+struct ProviderOutcome: Sendable {
+    /// One result per entry URL, in plan order.
+    var targets: [TargetResult]
+    var findings: FindingAccumulator
+    var problems: [ScanProblem]
+    var summary: CrawlSummary
+}
+
+/// Crawls one provider: a breadth-first walk from its entry URLs, within its scope and budget, politely
+/// (robots.txt, rate limit, back-off) and safely (trap guards, redirect scope), checking every page on the way.
+///
+/// One driver loop owns all crawl state; fetching, parsing and checking run in child tasks, at most
+/// `budget.concurrency` at once. Memory grows only with the frontier's compact URL set and the findings.
+struct ProviderCrawler {
+    /// The user-agent product token robots.txt groups are matched against.
+    static let robotsAgent = "Portcullis"
+    /// Attempts per URL when the server answers 429 or 503.
+    static let maxAttempts = 3
+    /// Problems kept per provider; the count of errors covers the rest.
+    static let maxProblems = 200
+    /// Sitemap documents read per origin (an index and the sitemaps it lists).
+    static let maxSitemaps = 10
+
+    let provider: ProviderPlan
+    /// The scope the plan declares; entry redirects to another origin of the same host widen it (`State.scope`).
+    let declaredScope: CrawlScope
+    let visitor: PageVisitor
+    let engine: RuleEngine
+    let logger: Logger
+    let progress: (@Sendable (ScanProgress) -> Void)?
+
+    private enum Event: Sendable {
+        case visited(FrontierEntry, attempt: Int, PageVisit)
+        case deadline
+    }
+
+    /// Everything the driver loop mutates, kept together so the loop reads as the algorithm.
+    struct State {
+        var scope: CrawlScope
+        var frontier = Frontier()
+        var trapGuard = TrapGuard()
+        var buckets: [String: TokenBucket] = [:]
+        var robots: [String: RobotsPolicy] = [:]
+        var retries: [(entry: FrontierEntry, attempt: Int)] = []
+        var entryResults: [URL: TargetResult] = [:]
+        var summary: CrawlSummary
+        var problems: [ScanProblem] = []
+        /// Observations the crawler itself makes (robots.txt), folded into findings at the end.
+        var crawlObservations: [Observation] = []
+        var dispatched = 0
+        var inFlight = 0
+        var stopped = false
+    }
+
+    init(
+        provider: ProviderPlan,
+        visitor: PageVisitor,
+        engine: RuleEngine,
+        logger: Logger,
+        progress: (@Sendable (ScanProgress) -> Void)?
+    ) throws(PortcullisError) {
+        self.provider = provider
+        self.declaredScope = try CrawlScope(
+            kind: try CrawlScope.parseKind(provider.scope.kind),
+            entries: provider.entryURLs,
+            include: provider.scope.include,
+            exclude: provider.scope.exclude
+        )
+        self.visitor = visitor
+        self.engine = engine
+        self.logger = logger
+        self.progress = progress
+    }
+
+    func run() async -> ProviderOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let normalizer = URLNormalizer(sortsQueryKeys: provider.sortsQueryKeys)
+        var state = State(scope: declaredScope, summary: CrawlSummary(provider: provider.name))
+        var findings = FindingAccumulator(engine: engine)
+        for url in provider.entryURLs {
+            state.frontier.add(url.isFileURL ? url : (normalizer.normalize(url) ?? url), depth: 0, priority: .entry)
+        }
+        let budget = provider.budget
+        let deadline = start + .seconds(budget.maxDuration)
+
+        if provider.crawls {
+            for origin in Set(provider.entryURLs.compactMap(Origin.init)).sorted() where origin.scheme != "file" {
+                await loadRobots(of: origin, state: &state, normalizer: normalizer)
+            }
+        }
+
+        await withTaskGroup(of: Event.self) { group in
+            group.addTask {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                return .deadline
+            }
+            while true {
+                while !state.stopped, state.inFlight < max(1, budget.concurrency) {
+                    guard let (entry, attempt) = nextEntry(&state) else { break }
+                    if let stop = budgetStop(state, elapsed: clock.now - start) {
+                        state.frontier.add(entry.url, depth: entry.depth, priority: entry.priority)
+                        halt(&state, stop)
+                        break
+                    }
+                    if entry.priority != .entry, !entry.url.isFileURL,
+                        !(await robotsAllow(entry.url, state: &state, normalizer: normalizer))
+                    {
+                        state.summary.skip("robots", entry.url.absoluteString)
+                        continue
+                    }
+                    await pace(entry.url, state: &state, clock: clock)
+                    state.dispatched += 1
+                    state.inFlight += 1
+                    let visitor = self.visitor
+                    let name = provider.name
+                    let allowRedirect = redirectRule(for: entry, scope: state.scope)
+                    group.addTask {
+                        let visit = await visitor.visit(entry.url, provider: name, allowRedirect: allowRedirect)
+                        return .visited(entry, attempt: attempt, visit)
+                    }
+                }
+                if state.inFlight == 0 { break }
+                guard let event = await group.next() else { break }
+                switch event {
+                case .deadline:
+                    halt(
+                        &state,
+                        CrawlStop(limit: "max-time", detail: "the crawl reached its \(Int(budget.maxDuration)) s limit")
+                    )
+                    group.cancelAll()
+                case .visited(let entry, let attempt, let visit):
+                    state.inFlight -= 1
+                    record(
+                        visit,
+                        of: entry,
+                        attempt: attempt,
+                        state: &state,
+                        findings: &findings,
+                        normalizer: normalizer
+                    )
+                    report(state, elapsed: clock.now - start, done: false)
+                }
+            }
+            group.cancelAll()
+        }
+
+        findings.add(contentsOf: state.crawlObservations)
+        state.summary.notReached = state.frontier.queuedCount + state.retries.count
+        state.summary.durationSeconds = (clock.now - start).seconds
+        report(state, elapsed: clock.now - start, done: true)
+        let targets = provider.entryURLs.map { url in
+            state.entryResults[url]
+                ?? TargetResult(provider: provider.name, url: url.absoluteString, status: .failed)
+        }
+        return ProviderOutcome(targets: targets, findings: findings, problems: state.problems, summary: state.summary)
+    }
+
+    // MARK: The steps of the loop
+
+    /// Redirects stay in scope; an entry URL may also move to another scheme or port of its own host (the usual
+    /// `http://` to `https://` upgrade), which then joins the scope.
+    private func redirectRule(for entry: FrontierEntry, scope: CrawlScope) -> @Sendable (URL) -> Bool {
+        guard entry.priority == .entry else { return { scope.contains($0) } }
+        let host = entry.url.host(percentEncoded: false)?.lowercased()
+        return { url in
+            scope.contains(url)
+                || (url.host(percentEncoded: false)?.lowercased() == host
+                    && ["http", "https"].contains(url.scheme ?? ""))
+        }
+    }
+
+    private func nextEntry(_ state: inout State) -> (FrontierEntry, Int)? {
+        if !state.retries.isEmpty {
+            let retry = state.retries.removeFirst()
+            return (retry.entry, retry.attempt)
+        }
+        return state.frontier.next().map { ($0, 1) }
+    }
+
+    /// The budget limit that forbids dispatching another request, if any.
+    private func budgetStop(_ state: State, elapsed: Duration) -> CrawlStop? {
+        let budget = provider.budget
+        if state.dispatched >= budget.maxPages {
+            return CrawlStop(limit: "max-pages", detail: "the crawl fetched its limit of \(budget.maxPages) responses")
+        }
+        if state.summary.bytes >= budget.maxBytes {
+            return CrawlStop(limit: "max-bytes", detail: "the crawl received its limit of \(budget.maxBytes) bytes")
+        }
+        if elapsed.seconds >= budget.maxDuration {
+            return CrawlStop(limit: "max-time", detail: "the crawl reached its \(Int(budget.maxDuration)) s limit")
+        }
+        return nil
+    }
+
+    private func halt(_ state: inout State, _ stop: CrawlStop) {
+        guard !state.stopped else { return }
+        state.stopped = true
+        state.summary.stops.append(stop)
+        logger.info("\(provider.name): \(stop.detail)")
+    }
+
+    /// Waits for the host's token bucket (rate limit and back-off).
+    private func pace(_ url: URL, state: inout State, clock: ContinuousClock) async {
+        let host = url.host(percentEncoded: false) ?? ""
+        let rate = provider.budget.requestsPerSecond
+        var bucket =
+            state.buckets[host]
+            ?? TokenBucket(ratePerSecond: rate > 0 ? rate : 1_000_000, burst: rate > 0 ? max(1, Int(rate)) : 1_000_000)
+        let wait = bucket.reserve(at: clock.now)
+        state.buckets[host] = bucket
+        if wait > .zero { try? await Task.sleep(for: wait) }
+    }
+
+    /// Folds one visit into the crawl: findings, counters, problems, retries, and the links it found.
+    private func record(
+        _ visit: PageVisit,
+        of entry: FrontierEntry,
+        attempt: Int,
+        state: inout State,
+        findings: inout FindingAccumulator,
+        normalizer: URLNormalizer
+    ) {
+        if entry.priority == .entry || entry.depth == 0 {
+            state.entryResults[entry.url] = visit.result
+        }
+        let host = entry.url.host(percentEncoded: false) ?? ""
+        if let status = visit.status, status == 429 || status == 503, attempt < Self.maxAttempts {
+            state.buckets[host]?.backOff(retryAfter: visit.retryAfter, at: ContinuousClock().now)
+            state.retries.append((entry, attempt + 1))
+            return
+        }
+        state.buckets[host]?.recordSuccess()
+        findings.add(contentsOf: visit.observations)
+        if state.problems.count < Self.maxProblems {
+            state.problems += visit.problems.prefix(Self.maxProblems - state.problems.count)
+        }
+        if visit.failed {
+            state.summary.errors += 1
+            return
+        }
+        state.summary.bytes += visit.body.count
+        if visit.isHTML { state.summary.pages += 1 } else { state.summary.otherResponses += 1 }
+        if let finalURL = visit.finalURL, let normalized = normalizer.normalize(finalURL) {
+            state.frontier.markSeen(normalized)
+            if entry.priority == .entry, !state.scope.contains(normalized),
+                let widened = try? CrawlScope(
+                    kind: CrawlScope.parseKind(provider.scope.kind),
+                    entries: provider.entryURLs + [normalized],
+                    include: provider.scope.include,
+                    exclude: provider.scope.exclude
+                )
+            {
+                state.scope = widened
+            }
+        }
+        if let refused = visit.refusedRedirect {
+            state.summary.skip("redirect-out-of-scope", refused)
+        }
+        if visit.isHTML, let duplicate = state.trapGuard.recordContent(visit.body, url: entry.url) {
+            state.summary.skip(duplicate.kind, entry.url.absoluteString)
+            return
+        }
+        enqueue(
+            visit.links,
+            from: visit.finalURL ?? entry.url,
+            depth: entry.depth + 1,
+            state: &state,
+            normalizer: normalizer
+        )
+    }
+
+    /// Queues the links worth crawling; counts every one that is not, by reason.
+    private func enqueue(_ links: [URL], from referrer: URL, depth: Int, state: inout State, normalizer: URLNormalizer)
+    {
+        for link in links {
+            guard let url = normalizer.normalize(link) else {
+                state.summary.skip("unsupported-url", link.absoluteString)
+                continue
+            }
+            if state.frontier.hasSeen(url) { continue }
+            guard state.scope.contains(url) else {
+                state.summary.skip("out-of-scope", url.absoluteString)
+                continue
+            }
+            guard depth <= provider.budget.maxDepth else {
+                state.summary.skip("max-depth", url.absoluteString)
+                continue
+            }
+            if let trap = state.trapGuard.verdict(for: url, referrer: referrer) {
+                state.summary.skip(trap.kind, url.absoluteString)
+                continue
+            }
+            state.frontier.add(url, depth: depth, priority: .link, referrer: referrer)
+        }
+    }
+
+    private func report(_ state: State, elapsed: Duration, done: Bool) {
+        guard let progress else { return }
+        let seconds = max(elapsed.seconds, 0.001)
+        progress(
+            ScanProgress(
+                provider: provider.name,
+                pages: state.summary.pages + state.summary.otherResponses,
+                queued: state.frontier.queuedCount,
+                errors: state.summary.errors,
+                pagesPerSecond: Double(state.summary.pages + state.summary.otherResponses) / seconds,
+                finished: done
+            )
+        )
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
