@@ -3,6 +3,11 @@
 /// Pages lack `lang` and `<title>`, images lack `alt`, form fields lack labels; responses carry no security
 /// headers but do leak `Server` and `X-Powered-By` versions and set a session cookie without any flags; the
 /// login page posts to and links to plain-HTTP URLs. Scans of this site should light up.
+///
+/// For crawlers it is hostile too: about 20 ordinary pages reachable by links, plus traps (an events calendar
+/// whose months link on forever, `/docs/` pages whose relative `docs/` link grows the path without end), links
+/// to hosts outside any scope (``outOfScopeLinks``), a redirect to the cloud metadata address
+/// (``metadataRedirectTarget``), and robots.txt-disallowed `/admin/` and `/backup/` areas that the footer links.
 struct BadProviderSite: DemoResponder {
     /// Article ids that exist (`/articles/1` ... `/articles/12`); others are 404.
     static let articleIDs = 1...12
@@ -17,8 +22,16 @@ struct BadProviderSite: DemoResponder {
         "Set-Cookie: SESSIONID=abc123; Path=/",
     ]
 
+    /// Where `/redirect-out` points: the cloud metadata address, SSRF bait that a scanner must never fetch.
+    static let metadataRedirectTarget = "http://169.254.169.254/latest/meta-data/"
+    /// Links on `/partners` to hosts outside any scan's scope; nothing may ever contact them.
+    static let outOfScopeLinks = ["https://cdn.partner.example/x", "http://10.0.0.5/internal"]
+
     func respond(to request: DemoRequest) -> DemoResponse {
         let segments = request.segments
+        if !segments.isEmpty, segments.allSatisfy({ $0 == "docs" }) {
+            return page(Self.docsBody(depth: segments.count))
+        }
         switch (segments.count, segments.first) {
         case (0, _):
             return page(Self.homeBody)
@@ -29,6 +42,34 @@ struct BadProviderSite: DemoResponder {
             return page(Self.articleBody(id: id))
         case (1, "login"):
             return page(loginBody)
+        case (1, "about"):
+            return page(Self.aboutBody)
+        case (1, "contact"):
+            return page(Self.contactBody)
+        case (1, "partners"):
+            return page(Self.partnersBody)
+        case (1, "events"):
+            let asked = request.queryValue("month").flatMap(CalendarMonth.init(parsing:))
+            return page(Self.eventsBody(month: asked ?? CalendarMonth.start))
+        case (1, "redirect-out"):
+            return DemoResponse(
+                status: 302,
+                reason: "Found",
+                headerLines: ["Location: \(Self.metadataRedirectTarget)", "Content-Type: text/html"]
+                    + Self.headerLines,
+                text: "<html><body><a href=\"\(Self.metadataRedirectTarget)\">moved</a></body></html>\n"
+            )
+        case (1, "admin"):
+            return page(Self.adminBody)
+        case (1, "backup"):
+            return page(Self.backupBody)
+        case (2, "backup"):
+            return DemoResponse(
+                status: 200,
+                reason: "OK",
+                headerLines: ["Content-Type: application/gzip"] + Self.headerLines,
+                body: StoredGzip.wrap(Array("-- MySQL dump 10.13\nINSERT INTO users VALUES (1,'admin');\n".utf8))
+            )
         case (1, "robots.txt"):
             return DemoResponse(
                 status: 200,
@@ -81,12 +122,17 @@ struct BadProviderSite: DemoResponder {
             <li><a href="/articles/7">Roadworks on Quay Street to last until October</a></li>
             </ol>
             <div class="ad"><a href="/articles/8"><img src="/images/ad-banner.gif" width="250" height="250"></a></div>
+            <h3>More</h3>
+            <p><a href="/events?month=2026-01">What's on</a> | <a href="/docs/">Reader help</a> |
+            <a href="/partners">Our partners</a></p>
             <h3>Newsletter</h3>
             <form action="/newsletter" method="get">
             <input type="text" name="email" value="Your e-mail"> <input type="submit" value="Go">
             </form>
             </div>
-            <div class="footer"><font size="1">Copyright 2009-2017 Harbour Daily. Powered by PHP.</font></div>
+            <div class="footer"><font size="1">Copyright 2009-2017 Harbour Daily. Powered by PHP.
+            <a href="/about">About</a> | <a href="/contact">Contact</a> | <a href="/admin/">Admin</a> |
+            <a href="/backup/">Backups</a></font></div>
             </body>
             </html>
 
@@ -160,4 +206,69 @@ struct BadProviderSite: DemoResponder {
         <img src="\(httpOrigin)/images/secure-badge.gif" width="80" height="30">
         """
     }
+
+    private static let aboutBody = """
+        <h1>About Harbour Daily</h1>
+        <p>Harbour Daily has covered the town and its port since 1921. Our newsroom of six reporters files
+        stories every day of the week.</p>
+        <img src="/images/newsroom.gif" width="400" height="200">
+        <p><a href="/contact">Write to the editor</a></p>
+        """
+
+    private static let contactBody = """
+        <h1>Contact</h1>
+        <p>Newsroom: 3 Quay Street. Tips and letters: editor at harbour-daily dot example.</p>
+        <form action="/contact" method="post">
+        Name: <input type="text" name="name"><br>
+        Message: <textarea name="message"></textarea><br>
+        <input type="submit" value="Send">
+        </form>
+        """
+
+    private static var partnersBody: String {
+        let links = outOfScopeLinks.map { "<li><a href=\"\($0)\">\($0)</a></li>" }
+        return """
+            <h1>Our partners</h1>
+            <ul>
+            \(links.joined(separator: "\n"))
+            <li><a href="/redirect-out">Partner metadata service</a></li>
+            </ul>
+            """
+    }
+
+    private static func eventsBody(month: CalendarMonth) -> String {
+        var navigation: [String] = []
+        if let previous = month.previous {
+            navigation.append("<a href=\"/events?month=\(previous.text)\">&laquo; \(previous.text)</a>")
+        }
+        if let next = month.next {
+            navigation.append("<a href=\"/events?month=\(next.text)\">\(next.text) &raquo;</a>")
+        }
+        return """
+            <h1>What's on in \(month.text)</h1>
+            <p>\(navigation.joined(separator: " | "))</p>
+            <table border="1"><tr><td>1</td><td>Harbour market</td></tr><tr><td>15</td><td>Quiz night</td></tr></table>
+            """
+    }
+
+    private static func docsBody(depth: Int) -> String {
+        """
+        <h1>Reader help (section \(depth))</h1>
+        <p>Answers to common questions about subscriptions, the e-paper and comments.</p>
+        <p><a href="docs/">More help topics</a> | <a href="/">Back to the front page</a></p>
+        """
+    }
+
+    private static let adminBody = """
+        <h1>Administration</h1>
+        <form action="/admin/login" method="post">
+        User: <input type="text" name="u"> Password: <input type="password" name="p">
+        <input type="submit" value="Log in">
+        </form>
+        """
+
+    private static let backupBody = """
+        <h1>Index of /backup/</h1>
+        <pre><a href="/backup/site-2017.sql.gz">site-2017.sql.gz</a>   12-Mar-2017 03:00   2.1M</pre>
+        """
 }

@@ -7,7 +7,7 @@ import NIOSSL
 ///
 /// `portcullis demo` scans the ``providers``; integration tests use them and the fixture server
 /// (``fixturesHTTP``, ``fixturesHTTPS``) as real, local, deterministic targets. Every HTTPS listener presents a
-/// leaf signed by a CA generated at ``start()`` (see ``caCertificatePEM``). The good provider's HTTPS listener
+/// leaf signed by a CA generated at ``start(siteSize:)`` (see ``caCertificatePEM``). The good provider's HTTPS listener
 /// also speaks HTTP/2 to clients that ask for `h2` through ALPN; every other listener is HTTP/1.1 only.
 /// Call ``shutdown()`` when done.
 public final class DemoProviderZoo: Sendable {
@@ -21,6 +21,9 @@ public final class DemoProviderZoo: Sendable {
     public let fixturesHTTPS: URL
     /// The PEM of the CA that signed every HTTPS certificate of the zoo (generated at start, P-256).
     public let caCertificatePEM: String
+    /// How many pages the fixture server's crawl benchmark site has: `/site/0` ... `/site/<siteSize - 1>`, all
+    /// reachable by links from `/site/0`.
+    public let siteSize: Int
 
     private let group: MultiThreadedEventLoopGroup
 
@@ -33,8 +36,10 @@ public final class DemoProviderZoo: Sendable {
         fixturesHTTP: URL,
         fixturesHTTPS: URL,
         caCertificatePEM: String,
+        siteSize: Int,
         group: MultiThreadedEventLoopGroup
     ) {
+        self.siteSize = siteSize
         self.good = good
         self.bad = bad
         self.fixturesHTTP = fixturesHTTP
@@ -43,11 +48,23 @@ public final class DemoProviderZoo: Sendable {
         self.group = group
     }
 
+    /// The largest benchmark site ``start(siteSize:)`` accepts.
+    public static let maxSiteSize = 1_000_000
+
     /// Generates the CA and server certificates, binds every listener on 127.0.0.1 and starts serving.
     ///
-    /// - Throws: ``DemoProvidersError`` when certificates, TLS contexts or sockets cannot be set up; nothing is
-    ///   left running in that case.
-    public static func start() async throws -> DemoProviderZoo {
+    /// - Parameter siteSize: how many pages the fixture server's benchmark site (`/site/0` ... `/site/<siteSize - 1>`)
+    ///   has, 1 ... ``maxSiteSize``; pages are built per request, so a large site costs no memory.
+    /// - Throws: ``DemoProvidersError`` with code `invalid-argument` for a site size out of range, or when
+    ///   certificates, TLS contexts or sockets cannot be set up; nothing is left running in that case.
+    public static func start(siteSize: Int = 2_000) async throws -> DemoProviderZoo {
+        guard (1...maxSiteSize).contains(siteSize) else {
+            throw DemoProvidersError(
+                code: .invalidArgument,
+                reason: "the benchmark site size must be from 1 to \(maxSiteSize)",
+                context: String(siteSize)
+            )
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let sites = group.next().makePromise(of: ZooSites.self)
         var listeners: [any Channel] = []
@@ -84,14 +101,24 @@ public final class DemoProviderZoo: Sendable {
             let badHTTP = try await listen(nil) { $0.bad }
             let badHTTPS = try await listen(badTLS) { $0.bad }
             let fixturesHTTP = try await listen(nil) { $0.fixtures }
-            let fixturesHTTPS = try await listen(fixtureTLS) { $0.fixtures }
+            let fixturesHTTPS = try await listen(fixtureTLS) { $0.secureFixtures }
 
+            let goodOrigin = "https://127.0.0.1:\(goodHTTPS)"
             sites.succeed(
                 ZooSites(
-                    good: GoodProviderSite(),
-                    goodRedirector: HTTPSRedirector(httpsOrigin: "https://127.0.0.1:\(goodHTTPS)"),
+                    good: GoodProviderSite(httpsOrigin: goodOrigin),
+                    goodRedirector: HTTPSRedirector(httpsOrigin: goodOrigin),
                     bad: BadProviderSite(httpOrigin: "http://127.0.0.1:\(badHTTP)"),
-                    fixtures: FixtureRoutes()
+                    fixtures: FixtureRoutes(
+                        origin: "http://127.0.0.1:\(fixturesHTTP)",
+                        siteSize: siteSize,
+                        isHTTPS: false
+                    ),
+                    secureFixtures: FixtureRoutes(
+                        origin: "https://127.0.0.1:\(fixturesHTTPS)",
+                        siteSize: siteSize,
+                        isHTTPS: true
+                    )
                 )
             )
             return DemoProviderZoo(
@@ -108,6 +135,7 @@ public final class DemoProviderZoo: Sendable {
                 fixturesHTTP: try url("http://127.0.0.1:\(fixturesHTTP)"),
                 fixturesHTTPS: try url("https://127.0.0.1:\(fixturesHTTPS)"),
                 caCertificatePEM: authority.certificatePEM,
+                siteSize: siteSize,
                 group: group
             )
         } catch {
@@ -161,4 +189,5 @@ private struct ZooSites: Sendable {
     let goodRedirector: HTTPSRedirector
     let bad: BadProviderSite
     let fixtures: FixtureRoutes
+    let secureFixtures: FixtureRoutes
 }

@@ -21,6 +21,8 @@ public struct DemoProvidersError: Error, Sendable, Hashable, CustomStringConvert
         public static let bind = Code(rawValue: "bind")
         /// A file (for example the CA PEM) could not be written.
         public static let fileWrite = Code(rawValue: "file-write")
+        /// An argument was out of its documented range (for example the benchmark site size).
+        public static let invalidArgument = Code(rawValue: "invalid-argument")
 
         /// The stable identifier.
         public var description: String { rawValue }

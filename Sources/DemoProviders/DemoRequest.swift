@@ -30,4 +30,17 @@ struct DemoRequest: Sendable {
     var segments: [Substring] {
         path.split(separator: "/")
     }
+
+    /// The raw (still percent-encoded) value of the first `name=value` pair of the query, if any.
+    func queryValue(_ name: String) -> Substring? {
+        guard let question = target.firstIndex(of: "?") else { return nil }
+        let query = target[target.index(after: question)...]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts[0] == name {
+                return parts.count == 2 ? parts[1] : ""
+            }
+        }
+        return nil
+    }
 }

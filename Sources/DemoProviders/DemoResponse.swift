@@ -46,18 +46,18 @@ struct DemoResponse: Sendable {
             return pump.chunked ? nil : pump.totalBytes
         case .drip(let count, _, _):
             return count
-        case .hang:
+        case .hang, .reset:
             return nil
         }
     }
 
-    /// The status line and header block, ending in the blank line; `nil` when nothing is ever sent.
+    /// The status line and header block, ending in the blank line; `nil` when nothing is ever sent (hang, reset).
     func serializedHead(closing: Bool) -> ByteBuffer? {
         var lines = [statusLine] + headerLines
         switch body {
         case .stream(let pump) where pump.chunked:
             lines.append("Transfer-Encoding: chunked")
-        case .hang:
+        case .hang, .reset:
             return nil
         case .bytes, .stream, .drip:
             if let contentLength {
@@ -87,6 +87,8 @@ enum DemoBody: Sendable {
     case drip(count: Int, byte: UInt8, interval: TimeAmount)
     /// No answer at all; the server closes the connection after `timeout`.
     case hang(timeout: TimeAmount)
+    /// No answer at all; the server aborts the connection at once with a TCP reset (an HTTP/2 stream is reset).
+    case reset
 }
 
 /// Produces a long body in slices from a repeated unit, optionally in chunked transfer coding.

@@ -5,7 +5,8 @@ import NIOHTTP1
 ///
 /// Every response is raw bytes, so header order, case, duplicates and malformations reach the client exactly;
 /// the abusive routes (`/large`, `/gzip-bomb`, `/slow-drip`, `/endless`, `/hang`) are bounded in time or size
-/// and stop when the client leaves.
+/// and stop when the client leaves. Crawler fixtures live under `/crawl/` (``CrawlFixtureRoutes``) and the
+/// crawl benchmark site under `/site/` (``BenchmarkSite``).
 struct FixtureRoutes: DemoResponder {
     /// The exact header lines of `/headers/duplicates` (before `Content-Length`), in wire order.
     static let duplicateHeaderLines = [
@@ -39,8 +40,31 @@ struct FixtureRoutes: DemoResponder {
     }()
     private static let gzipBomb = ByteBuffer(bytes: GzipBomb.compressed)
 
+    /// The content of `/robots.txt`: only the `/crawl/private/` area is disallowed.
+    static let robots = "User-agent: *\nDisallow: /crawl/private/\n"
+
+    /// The `/crawl/...` routes.
+    let crawl: CrawlFixtureRoutes
+    /// The benchmark site under `/site/`.
+    let site: BenchmarkSite
+
+    /// Creates the routes of the listener at `origin` (no trailing slash); `siteSize` is the benchmark site's page
+    /// count, and `isHTTPS` says whether the listener speaks TLS (the benchmark site then sends HSTS).
+    init(origin: String, siteSize: Int, isHTTPS: Bool) {
+        crawl = CrawlFixtureRoutes(origin: origin)
+        site = BenchmarkSite(size: siteSize, isHTTPS: isHTTPS)
+    }
+
     func respond(to request: DemoRequest) -> DemoResponse {
         let segments = request.segments
+        switch segments.first {
+        case "site":
+            return site.respond(rest: segments.dropFirst()) ?? notFound()
+        case "crawl":
+            return crawl.respond(to: request, rest: segments.dropFirst()) ?? notFound()
+        default:
+            break
+        }
         switch segments.count {
         case 0:
             return html(
@@ -62,6 +86,13 @@ struct FixtureRoutes: DemoResponder {
         switch name {
         case "ok":
             return html("<h1>OK</h1><p>The fixture server is up.</p>", title: "OK")
+        case "robots.txt":
+            return DemoResponse(
+                status: 200,
+                reason: "OK",
+                headerLines: ["Content-Type: text/plain; charset=utf-8"],
+                text: Self.robots
+            )
         case "json":
             return DemoResponse(
                 status: 200,

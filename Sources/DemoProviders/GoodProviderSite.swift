@@ -2,11 +2,10 @@
 ///
 /// Served only over HTTPS (TLS 1.2+); its plain-HTTP port is an ``HTTPSRedirector``. Scans of this site
 /// should come out clean, so every page has `lang`, a `<title>`, alt texts and labelled form fields, and no
-/// inline script or style (the CSP forbids them).
+/// inline script or style (the CSP forbids them). About 40 pages: every one is reachable by links from `/`
+/// except the sitemap-only pages (see ``GoodProviderCrawlFiles``); `/private/` is linked but robots.txt
+/// disallows it, so only robots.txt keeps a crawler out.
 struct GoodProviderSite: DemoResponder {
-    /// Product ids that exist (`/products/1` ... `/products/24`); others are 404.
-    static let productIDs = 1...24
-
     /// The security headers every response carries, in this order.
     static let securityHeaderLines = [
         "Strict-Transport-Security: max-age=63072000; includeSubDomains",
@@ -20,33 +19,80 @@ struct GoodProviderSite: DemoResponder {
         "Cross-Origin-Opener-Policy: same-origin",
     ]
 
+    /// robots.txt and the sitemaps, which name the site's HTTPS origin.
+    let crawlFiles: GoodProviderCrawlFiles
+
+    /// Creates the site served at `httpsOrigin` (no trailing slash, e.g. `https://127.0.0.1:8443`).
+    init(httpsOrigin: String) {
+        crawlFiles = GoodProviderCrawlFiles(httpsOrigin: httpsOrigin)
+    }
+
     func respond(to request: DemoRequest) -> DemoResponse {
         let segments = request.segments
         switch (segments.count, segments.first) {
         case (0, _):
-            return page(title: "Northwind Supply", body: Self.homeBody)
+            return page(title: "Northwind Supply", body: GoodProviderPages.home)
         case (1, "about"):
-            return page(title: "About us - Northwind Supply", body: Self.aboutBody)
+            return page(title: "About us - Northwind Supply", body: GoodProviderPages.about)
         case (1, "products"):
-            return page(title: "Products - Northwind Supply", body: Self.productListBody)
+            return page(title: "Products - Northwind Supply", body: GoodProviderPages.productList)
         case (2, "products"):
-            guard let id = Int(segments[1]), Self.productIDs.contains(id) else { return notFound() }
-            return page(title: "Product \(id) - Northwind Supply", body: Self.productBody(id: id))
+            return product(segments[1])
         case (1, "login"):
             return page(
                 title: "Sign in - Northwind Supply",
-                body: Self.loginBody,
+                body: GoodProviderPages.login,
                 extraHeaderLines: [
                     "Cache-Control: no-store",
                     "Set-Cookie: __Host-session=9f1c2e7a4b; Path=/; Secure; HttpOnly; SameSite=Strict",
                 ]
             )
-        case (1, "robots.txt"):
-            return asset(contentType: "text/plain; charset=utf-8", body: Array(StaticAssets.robots.utf8))
+        case (1, "help"):
+            return page(title: "Help centre - Northwind Supply", body: GoodProviderPages.helpIndex)
+        case (2, "help"):
+            guard let topic = GoodProviderPages.helpTopics.first(where: { $0.slug == segments[1] }) else {
+                return notFound()
+            }
+            return page(title: "\(topic.title) - Northwind Supply", body: GoodProviderPages.help(topic))
+        case (1, "private"):
+            return page(title: "Staff area - Northwind Supply", body: GoodProviderPages.privateIndex)
+        case (2, "private"):
+            guard let title = GoodProviderPages.privatePages[String(segments[1])] else { return notFound() }
+            return page(title: "\(title) - Northwind Supply", body: GoodProviderPages.privatePage(title: title))
+        case (2, "landing"):
+            guard let landing = GoodProviderPages.landingPages.first(where: { $0.slug == segments[1] }) else {
+                return notFound()
+            }
+            return page(title: "\(landing.title) - Northwind Supply", body: GoodProviderPages.landing(landing))
+        case (1, _):
+            return crawlFile(segments[0])
         case (2, "static") where segments[1] == "site.css":
             return asset(contentType: "text/css; charset=utf-8", body: Array(StaticAssets.stylesheet.utf8))
         case (2, "static") where segments[1].hasSuffix(".gif"):
             return asset(contentType: "image/gif", body: StaticAssets.pixelGIF)
+        default:
+            return notFound()
+        }
+    }
+
+    private func product(_ segment: Substring) -> DemoResponse {
+        if segment == GoodProviderPages.clearanceSlug {
+            return page(title: "Clearance - Northwind Supply", body: GoodProviderPages.clearance)
+        }
+        guard let id = Int(segment), GoodProviderPages.productIDs.contains(id) else { return notFound() }
+        return page(title: "Product \(id) - Northwind Supply", body: GoodProviderPages.product(id: id))
+    }
+
+    private func crawlFile(_ name: Substring) -> DemoResponse {
+        switch name {
+        case "robots.txt":
+            return asset(contentType: "text/plain; charset=utf-8", body: Array(crawlFiles.robots.utf8))
+        case "sitemap.xml":
+            return asset(contentType: "application/xml", body: Array(crawlFiles.sitemapIndex.utf8))
+        case "sitemap-pages.xml":
+            return asset(contentType: "application/xml", body: Array(crawlFiles.pagesSitemap.utf8))
+        case "sitemap-products.xml.gz":
+            return asset(contentType: "application/gzip", body: crawlFiles.productsSitemapGzip)
         default:
             return notFound()
         }
@@ -73,7 +119,7 @@ struct GoodProviderSite: DemoResponder {
             <header>
             <img src="/static/logo.gif" alt="Northwind Supply logo" width="120" height="40">
             <nav aria-label="Main">
-            <a href="/">Home</a> <a href="/products">Products</a>
+            <a href="/">Home</a> <a href="/products">Products</a> <a href="/help">Help</a>
             <a href="/about">About</a> <a href="/login">Sign in</a>
             </nav>
             </header>
@@ -81,7 +127,8 @@ struct GoodProviderSite: DemoResponder {
             \(body)
             </main>
             <footer>
-            <p>&copy; 2025 Northwind Supply Ltd. <a href="/about">Contact and imprint</a></p>
+            <p>&copy; 2025 Northwind Supply Ltd. <a href="/about">Contact and imprint</a>
+            <a href="/help/accessibility">Accessibility</a></p>
             </footer>
             </body>
             </html>
@@ -105,70 +152,4 @@ struct GoodProviderSite: DemoResponder {
             extraHeaderLines: ["Cache-Control: no-store"]
         )
     }
-
-    private static let homeBody = """
-        <h1>Industrial supplies, delivered next day</h1>
-        <p>Northwind Supply stocks more than 12,000 parts for workshops, labs and facilities teams.
-        Order before 4 pm and your parcel ships the same day from our warehouse in Leeds.</p>
-        <img src="/static/warehouse.gif" alt="Our warehouse team packing orders" width="600" height="300">
-        <h2>Popular this week</h2>
-        <ul>
-        <li><a href="/products/17">Stainless hex bolts, M8 x 40, box of 100</a></li>
-        <li><a href="/products/3">Nitrile gloves, size L, 200 pieces</a></li>
-        <li><a href="/products/9">Cordless drill, 18 V, two batteries</a></li>
-        </ul>
-        <h2>Why customers stay</h2>
-        <p>Every order is tracked end to end, invoices arrive as PDF the same day, and our support team answers
-        within one working hour. Trade accounts get 30-day payment terms and volume pricing.</p>
-        """
-
-    private static let aboutBody = """
-        <h1>About Northwind Supply</h1>
-        <p>Founded in 1987 as a family hardware shop, Northwind Supply now serves 40,000 business customers
-        across the country. We are ISO 9001 certified and publish our security practices openly.</p>
-        <img src="/static/team.gif" alt="The Northwind Supply team in front of the Leeds warehouse"
-        width="600" height="300">
-        <h2>Contact</h2>
-        <address>Northwind Supply Ltd, 12 Canal Wharf, Leeds LS11 5PS<br>
-        Phone <a href="tel:+441130000000">0113 000 0000</a></address>
-        """
-
-    private static var productListBody: String {
-        let items = productIDs.map { id in
-            "<li><a href=\"/products/\(id)\">Catalogue item \(id)</a></li>"
-        }
-        return "<h1>Products</h1>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>"
-    }
-
-    private static func productBody(id: Int) -> String {
-        let next = id % productIDs.upperBound + 1
-        return """
-            <h1>Catalogue item \(id)</h1>
-            <div class="product">
-            <img src="/static/product-\(id).gif" alt="Photo of catalogue item \(id)" width="300" height="300">
-            <p>Price: &pound;\(id * 3).99 excluding VAT. In stock: \(100 + id * 7) units.</p>
-            <p>Durable, tested to BS EN standards, and backed by our two-year warranty. Bulk discounts apply
-            from 10 units; trade customers see their own prices after signing in.</p>
-            <form action="/basket" method="post">
-            <label for="quantity">Quantity</label>
-            <input id="quantity" name="quantity" type="number" min="1" value="1">
-            <button type="submit">Add to basket</button>
-            </form>
-            </div>
-            <p><a href="/products/\(next)">Next item</a> | <a href="/products">All products</a></p>
-            """
-    }
-
-    private static let loginBody = """
-        <h1>Sign in</h1>
-        <p>Trade customers can sign in to see their prices, orders and invoices.</p>
-        <form action="/login" method="post">
-        <label for="email">Email address</label>
-        <input id="email" name="email" type="email" autocomplete="username" required>
-        <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required>
-        <button type="submit">Sign in</button>
-        </form>
-        <p><a href="/about">Need an account? Contact us</a></p>
-        """
 }

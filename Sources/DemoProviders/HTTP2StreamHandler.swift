@@ -73,11 +73,18 @@ final class HTTP2StreamHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func serve(_ request: DemoRequest, context: ChannelHandlerContext) {
         let response = responder.respond(to: request)
-        if case .hang(let timeout) = response.body {
+        switch response.body {
+        case .hang(let timeout):
             timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
                 context.close(promise: nil)
             }
             return
+        case .reset:
+            // Closing a stream channel before it ends sends RST_STREAM.
+            context.close(promise: nil)
+            return
+        case .bytes, .stream, .drip:
+            break
         }
         guard let responseHead = response.http2Head() else {
             // No status code HTTP/2 can carry: reset the stream.
@@ -107,7 +114,7 @@ final class HTTP2StreamHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .drip(let count, let byte, let interval):
             context.flush()
             drip(context: context, remaining: count, byte: byte, interval: interval)
-        case .hang:
+        case .hang, .reset:
             break
         }
     }

@@ -1,6 +1,12 @@
 import NIOCore
 import NIOHTTP1
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Serves decoded HTTP/1.1 requests on one connection by writing a ``DemoResponder``'s raw response bytes.
 ///
 /// Requests are answered one at a time in arrival order (keep-alive and pipelining work); long bodies follow
@@ -97,10 +103,15 @@ final class RawHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let closing = response.closeAfter || !request.keepAlive
         state = .responding(closing: closing)
         guard var bytes = response.serializedHead(closing: closing) else {
-            if case .hang(let timeout) = response.body {
+            switch response.body {
+            case .hang(let timeout):
                 timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
                     context.close(promise: nil)
                 }
+            case .reset:
+                abort(context: context)
+            case .bytes, .stream, .drip:
+                break
             }
             return
         }
@@ -119,8 +130,21 @@ final class RawHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .drip(let count, let byte, let interval):
             context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
             drip(context: context, remaining: count, byte: byte, interval: interval)
-        case .hang:
+        case .hang, .reset:
             break
+        }
+    }
+
+    /// Closes the connection with a TCP reset: `SO_LINGER` {on, 0 s} makes the kernel send RST instead of FIN.
+    private func abort(context: ChannelHandlerContext) {
+        state = .closed
+        queue.removeAll()
+        guard let socket = context.channel as? any SocketOptionProvider else {
+            context.close(promise: nil)
+            return
+        }
+        socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
         }
     }
 

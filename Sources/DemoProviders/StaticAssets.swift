@@ -1,4 +1,4 @@
-/// Small non-HTML files the demo sites share: an image and robots.txt.
+/// Small non-HTML files the demo sites share: an image and a stylesheet.
 enum StaticAssets {
     /// A 1x1 transparent GIF (43 bytes), served for every image path of the demo sites.
     static let pixelGIF: [UInt8] = [
@@ -6,9 +6,6 @@ enum StaticAssets {
         0xFF, 0xFF, 0xFF, 0x21, 0xF9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2C, 0x00, 0x00, 0x00, 0x00,
         0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
     ]
-
-    /// A permissive robots.txt.
-    static let robots = "User-agent: *\nAllow: /\n"
 
     /// A small stylesheet (served from the site's own origin, as its CSP allows).
     static let stylesheet = """

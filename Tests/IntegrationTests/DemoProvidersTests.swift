@@ -2,6 +2,10 @@ import DemoProviders
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// End-to-end checks of the loopback provider zoo, with the real `/usr/bin/curl` (and bash's `/dev/tcp` for raw
 /// bytes) as the independent client. Every client call has its own time limit.
 @Suite struct DemoProvidersTests {
@@ -24,6 +28,7 @@ import Testing
         #expect(zoo.fixturesHTTPS.scheme == "https")
         #expect(zoo.caCertificatePEM.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
         #expect(zoo.caCertificatePEM.hasSuffix("-----END CERTIFICATE-----\n"))
+        #expect(zoo.siteSize == 2_000, "start() keeps the default benchmark site size")
     }
 
     @Test func goodProviderCertificateVerifiesOnlyWithTheZooCA() async throws {
@@ -550,11 +555,440 @@ import Testing
     }
 }
 
+/// The demo sites as crawl targets: link structure, robots.txt and sitemaps, traps, hostile fixtures and the
+/// benchmark site, checked with curl (one `--max-time` per call) and independent parsers (`gzip`, `XMLParser`).
+@Suite struct CrawlableDemoSitesTests {
+    // MARK: Good provider
+
+    @Test func everyGoodProviderPageIsLinkedFromHomeAndClean() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            var reached: Set<String> = ["/"]
+            var queue = ["/"]
+            var index = 0
+            while index < queue.count, index < 100 {
+                let path = queue[index]
+                index += 1
+                let body = try await Self.expectCleanGoodPage(zoo, caFile: caFile, path: path)
+                for link in Self.hrefs(in: body) where link.hasPrefix("/") && !link.hasPrefix("/static/") {
+                    if reached.insert(link).inserted {
+                        queue.append(link)
+                    }
+                }
+            }
+            let expected: Set<String> = Set(
+                ["/", "/about", "/products", "/login", "/help", "/private/", "/private/reports", "/private/staff"]
+                    + ["shipping", "returns", "payment", "accessibility"].map { "/help/\($0)" }
+                    + (1...24).map { "/products/\($0)" }
+            )
+            #expect(
+                reached == expected,
+                "unexpected: \(reached.subtracting(expected)), missing: \(expected.subtracting(reached))"
+            )
+            #expect(reached.count >= 30)
+
+            // Pages only the sitemaps list: served and clean, but linked from nowhere.
+            for path in ["/landing/spring", "/landing/summer", "/products/clearance"] {
+                #expect(!reached.contains(path))
+                _ = try await Self.expectCleanGoodPage(zoo, caFile: caFile, path: path)
+            }
+        }
+    }
+
+    @Test func goodProviderRobotsAndSitemapIndexDescribeTheSite() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            let origin = "https://127.0.0.1:\(zoo.good.httpsURL.port ?? 0)"
+            func get(_ path: String) async throws -> CommandResult {
+                try await Curl.run(["--cacert", caFile, "--http1.1", "-D", "-", origin + path])
+            }
+            let robots = try await get("/robots.txt")
+            #expect(robots.splitResponse().head.contains("Content-Type: text/plain; charset=utf-8"))
+            #expect(
+                robots.splitResponse().body == "User-agent: *\nDisallow: /private/\n\nSitemap: \(origin)/sitemap.xml\n"
+            )
+            let home = try await get("/")
+            #expect(home.text.contains("<a href=\"/private/\">"), "only robots.txt keeps a crawler out of /private/")
+
+            let index = try await get("/sitemap.xml")
+            #expect(index.splitResponse().head.contains("Content-Type: application/xml"))
+            let indexXML = try #require(SitemapParse(Data(index.splitResponse().body.utf8)))
+            #expect(indexXML.root == "sitemapindex")
+            #expect(indexXML.locations == ["\(origin)/sitemap-pages.xml", "\(origin)/sitemap-products.xml.gz"])
+
+            let pages = try await get("/sitemap-pages.xml")
+            let pagesXML = try #require(SitemapParse(Data(pages.splitResponse().body.utf8)))
+            #expect(pagesXML.root == "urlset")
+            #expect(pagesXML.locations.contains("\(origin)/landing/spring"))
+            #expect(pagesXML.locations.contains("\(origin)/help/returns"))
+            #expect(!pagesXML.locations.contains { $0.contains("/private/") })
+
+            let gzipped = scratch.url.appending(path: "products.xml.gz").path
+            let download = try await Curl.run([
+                "--cacert", caFile, "--http1.1", "-D", "-", "-o", gzipped, origin + "/sitemap-products.xml.gz",
+            ])
+            let head = download.splitResponse().head
+            #expect(head.contains("Content-Type: application/gzip"), "\(head)")
+            #expect(!head.contains { $0.lowercased().hasPrefix("content-encoding") }, "a gzip file, not a coding")
+            let inflated = try await Command.run("/usr/bin/gzip", ["-dc", gzipped])
+            #expect(inflated.status == 0, "\(inflated.stderr)")
+            let productsXML = try #require(SitemapParse(inflated.stdout))
+            #expect(productsXML.root == "urlset")
+            #expect(
+                productsXML.locations == (1...24).map { "\(origin)/products/\($0)" } + ["\(origin)/products/clearance"]
+            )
+        }
+    }
+
+    // MARK: Bad provider
+
+    @Test func badProviderHasTwentyOrdinaryPagesAndHostileLinks() async throws {
+        try await withZoo { zoo, _ in
+            let base = "http://127.0.0.1:\(zoo.bad.httpURL.port ?? 0)"
+            var reached: Set<String> = ["/"]
+            var queue = ["/"]
+            var index = 0
+            while index < queue.count, index < 100 {
+                let path = queue[index]
+                index += 1
+                let page = try await Curl.run(["-D", "-", base + path])
+                let (head, body) = page.splitResponse()
+                guard path != "/redirect-out" else {
+                    #expect(head.first == "HTTP/1.1 302 Found")
+                    #expect(head.contains("Location: http://169.254.169.254/latest/meta-data/"))
+                    continue
+                }
+                #expect(head.first == "HTTP/1.1 200 OK", "\(path)")
+                #expect(!body.contains("<title>") && !body.contains("lang="), "\(path)")
+                #expect(!head.contains { $0.hasPrefix("Content-Security-Policy") }, "\(path)")
+                for link in Self.hrefs(in: body) where link.hasPrefix("/") {
+                    // The traps and the backup download are checked on their own.
+                    let isTrap = link.hasPrefix("/events") || link.hasPrefix("/docs/") || link.hasSuffix(".gz")
+                    if !isTrap, reached.insert(link).inserted {
+                        queue.append(link)
+                    }
+                }
+            }
+            #expect(reached.count >= 20, "\(reached.sorted())")
+            #expect(reached.isSuperset(of: ["/admin/", "/backup/", "/partners", "/redirect-out", "/articles/12"]))
+
+            let partners = try await Curl.run([base + "/partners"])
+            #expect(partners.text.contains("<a href=\"https://cdn.partner.example/x\">"))
+            #expect(partners.text.contains("<a href=\"http://10.0.0.5/internal\">"))
+            let robots = try await Curl.run([base + "/robots.txt"])
+            #expect(robots.text == "User-agent: *\nDisallow: /admin/\nDisallow: /backup/\n")
+        }
+    }
+
+    @Test func calendarTrapLinksMonthsOnwardForever() async throws {
+        try await withZoo { zoo, _ in
+            let base = "http://127.0.0.1:\(zoo.bad.httpURL.port ?? 0)"
+            var month = "2026-01"
+            var seen: [String] = [month]
+            for _ in 0..<14 {
+                let page = try await Curl.run([base + "/events?month=" + month])
+                #expect(page.text.contains("What's on in \(month)"))
+                let previous = page.text.matches(of: #/href="/events\?month=([0-9]{4,}-[0-9]{2})">&laquo;/#)
+                let next = page.text.matches(of: #/href="/events\?month=([0-9]{4,}-[0-9]{2})">[0-9-]+ &raquo;/#)
+                #expect(previous.count == 1 && next.count == 1, "one link to the previous and one to the next month")
+                let months = next.map { String($0.1) }
+                month = try #require(months.last)
+                seen.append(month)
+            }
+            #expect(seen.last == "2027-03")
+            #expect(Set(seen).count == seen.count && seen == seen.sorted(), "\(seen)")
+
+            let fallback = try await Curl.run([base + "/events?month=13-2026"])
+            #expect(fallback.text.contains("What's on in 2026-01"))
+            let last = try await Curl.run([base + "/events?month=9999999-12"])
+            #expect(last.text.contains("9999999-11"))
+            #expect(!last.text.contains("10000000-01"), "years stay bounded")
+        }
+    }
+
+    @Test func docsTrapGrowsThePathWithEveryRelativeLink() async throws {
+        try await withZoo { zoo, _ in
+            let base = "http://127.0.0.1:\(zoo.bad.httpURL.port ?? 0)"
+            var path = "/docs/"
+            for depth in 1...8 {
+                let page = try await Curl.run(["-w", "|%{http_code}", base + path])
+                #expect(page.text.hasSuffix("|200"), "\(path)")
+                #expect(page.text.contains("Reader help (section \(depth))"))
+                #expect(page.text.contains("<a href=\"docs/\">"))
+                path += "docs/"
+            }
+            #expect(path == "/" + String(repeating: "docs/", count: 9))
+        }
+    }
+
+    // MARK: Fixture server
+
+    @Test func fixtureRobotsAndCrawlStartLinkTheHostileFixtures() async throws {
+        try await withZoo { zoo, _ in
+            let robots = try await Curl.run(["-D", "-", fixture(zoo, "robots.txt")])
+            #expect(robots.splitResponse().body == "User-agent: *\nDisallow: /crawl/private/\n")
+            let start = try await Curl.run([fixture(zoo, "crawl/start")])
+            let links = Self.hrefs(in: start.text)
+            #expect(
+                links == [
+                    "/crawl/infinite/0", "/crawl/non-utf8", "/crawl/5mb", "/crawl/reset", "/redirect/loop/a",
+                    "/gzip-bomb", "/crawl/private/x", "/site/0",
+                ]
+            )
+            let codes = try await Curl.run(
+                ["-w", "%{http_code}\n"]
+                    + ["crawl/private/x", "site/0", "crawl/nothing", "crawl"].flatMap {
+                        ["-o", "/dev/null", fixture(zoo, $0)]
+                    }
+            )
+            #expect(codes.text == "200\n200\n404\n404\n")
+        }
+    }
+
+    @Test func infiniteLinksNeverRepeatAndTheirQueriesGrow() async throws {
+        try await withZoo { zoo, _ in
+            var next = "/crawl/infinite/0"
+            var visited: Set<String> = []
+            var queryLengths: [Int] = []
+            for step in 0..<20 {
+                let page = try await Curl.run([fixture(zoo, String(next.dropFirst()))])
+                #expect(page.text.contains("Endless page \(step)"))
+                let links = Self.hrefs(in: page.text)
+                #expect(links.count == 2)
+                #expect(links.last?.hasPrefix("/crawl/infinite/\(step + 2)?s=") == true)
+                for link in links {
+                    #expect(visited.insert(link).inserted, "\(link) repeats")
+                }
+                next = try #require(links.first)
+                #expect(next.hasPrefix("/crawl/infinite/\(step + 1)?s="))
+                queryLengths.append(next.count - "/crawl/infinite/\(step + 1)?s=".count)
+            }
+            #expect(queryLengths == (1...20).map { $0 * 8 }, "the carried query grows by 8 characters a step")
+
+            let edge = Int.max - 2
+            let codes = try await Curl.run(
+                ["-w", "%{http_code}\n"]
+                    + ["\(edge)", "\(edge + 1)", "-1", "x"].flatMap {
+                        ["-o", "/dev/null", fixture(zoo, "crawl/infinite/\($0)")]
+                    }
+            )
+            #expect(codes.text == "200\n404\n404\n404\n")
+        }
+    }
+
+    @Test func resetRouteAbortsTheConnectionAndTheServerCarriesOn() async throws {
+        try await withZoo { zoo, _ in
+            let reset = try await Curl.run(["-o", "/dev/null", fixture(zoo, "crawl/reset")])
+            #expect(reset.status == 56, "SO_LINGER 0 makes it a reset, not an empty reply (52): \(reset.stderr)")
+            let ok = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "ok")])
+            #expect(ok.text == "200")
+        }
+    }
+
+    @Test func oversizedRobotsAndSitemapsAreWhatTheyClaim() async throws {
+        try await withZoo { zoo, scratch in
+            let huge = try await Curl.run(["-D", "-", fixture(zoo, "crawl/robots/huge")])
+            let hugeBody = huge.splitResponse().body
+            #expect(hugeBody.utf8.count == 2 * 1024 * 1024)
+            #expect(hugeBody.hasPrefix("User-agent: *\nDisallow: /generated/0/\n"))
+            #expect(huge.splitResponse().head.contains("Content-Length: 2097152"))
+
+            let garbage = try await Curl.run([fixture(zoo, "crawl/robots/garbage")])
+            #expect(garbage.stdout.count == 64 * 1024)
+            #expect(garbage.stdout.contains(0) && garbage.stdout.contains(0xFF))
+            #expect(String(validating: [UInt8](garbage.stdout), as: UTF8.self) == nil, "binary, not UTF-8")
+
+            let sitemap = try await Curl.run([fixture(zoo, "crawl/sitemap/huge")], maxTime: 30)
+            let parsed = try #require(SitemapParse(sitemap.stdout))
+            #expect(parsed.root == "urlset")
+            #expect(parsed.locations.count == 60_000)
+            #expect(Set(parsed.locations).count == 60_000)
+            #expect(parsed.locations.last == fixture(zoo, "page/59999"))
+            let again = try await Curl.run([fixture(zoo, "crawl/sitemap/huge")], maxTime: 30)
+            #expect(again.stdout == sitemap.stdout)
+
+            let malformed = try await Curl.run([fixture(zoo, "crawl/sitemap/malformed")])
+            #expect(malformed.text.hasPrefix("<?xml"))
+            // Foundation's XMLParser on Linux accepts this truncated document, so the checks are textual.
+            let text = malformed.text
+            #expect(text.hasSuffix("<url><loc>\(fixture(zoo, "page/3"))</lo"), "cut off inside an end tag")
+            #expect(!text.contains("</urlset>"))
+            #expect(
+                text.components(separatedBy: "<url>").count == 4 && text.components(separatedBy: "</url>").count == 2
+            )
+            #expect(text.contains("<lastmod>2025-13-45</lastmod>"), "an impossible date")
+
+            let bombFile = scratch.url.appending(path: "bomb.gz").path
+            let bomb = try await Curl.run(["-D", "-", "-o", bombFile, fixture(zoo, "crawl/sitemap/bomb")])
+            #expect(bomb.splitResponse().head.contains("Content-Type: application/gzip"))
+            #expect(!bomb.splitResponse().head.contains { $0.lowercased().hasPrefix("content-encoding") })
+            let size = try FileManager.default.attributesOfItem(atPath: bombFile)[.size] as? Int ?? 0
+            #expect(size > 500_000 && size < 3_000_000, "compressed size \(size)")
+            let inflated = try await Command.run(
+                "/usr/bin/bash",
+                ["-c", "gzip -dc < '\(bombFile)' 2>/dev/null | head -c 20971520 | wc -c"]
+            )
+            #expect(inflated.text.trimmingCharacters(in: .whitespacesAndNewlines) == "20971520")
+        }
+    }
+
+    @Test func hugeAndNonUTF8PagesAndTheOneBytePerSecondServer() async throws {
+        try await withZoo { zoo, _ in
+            let big = try await Curl.run([fixture(zoo, "crawl/5mb")], maxTime: 30)
+            #expect(big.stdout.count == 5 * 1024 * 1024)
+            let bigText = big.text
+            #expect(bigText.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+            #expect(bigText.hasSuffix("</body></html>\n"))
+            // Plain splitting rather than a regex: 5 MiB is a lot for a debug-built matcher.
+            let links = bigText.components(separatedBy: "<a href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(links.count > 10_000)
+            #expect(Set(links).count == 1_000)
+
+            let odd = try await Curl.run(["-D", "-", fixture(zoo, "crawl/non-utf8")])
+            let bytes = [UInt8](odd.stdout)
+            #expect(String(validating: bytes, as: UTF8.self) == nil, "the page carries raw non-UTF-8 bytes")
+            for raw in [Array("href=\"/caf".utf8) + [0xE9, 0x22], [0x3D, 0xC3, 0x28, 0x22], Array("/%FF%FE".utf8)] {
+                #expect(bytes.windows(ofCount: raw.count).contains(raw), "\(raw)")
+            }
+            #expect(odd.splitResponse().head.contains("Content-Type: text/html; charset=utf-8"))
+
+            let clock = ContinuousClock()
+            let started = clock.now
+            let drip = try await Curl.run(
+                ["-o", "-", "-w", "|%{http_code}", fixture(zoo, "crawl/one-byte-per-second")],
+                maxTime: 3
+            )
+            #expect(drip.status == 28, "\(drip.stderr)")
+            let parts = drip.text.split(separator: "|", omittingEmptySubsequences: false)
+            #expect(parts.last == "200")
+            #expect((1...4).contains(parts.first?.count ?? 0), "dripped \(parts.first ?? "")")
+            #expect(clock.now - started < .seconds(10))
+        }
+    }
+
+    // MARK: Benchmark site
+
+    @Test func benchmarkSiteIsReachableFromPageZeroWithinFifteenLevels() async throws {
+        try await withZoo(siteSize: 200) { zoo, _ in
+            #expect(zoo.siteSize == 200)
+            var depth: [Int: Int] = [0: 0]
+            var level = [0]
+            var levels = 0
+            while !level.isEmpty, levels < 50 {
+                let format = "\n@@%{http_code} %{url_effective}@@\n"
+                let fetched = try await Curl.run(
+                    ["-w", format] + level.map { fixture(zoo, "site/\($0)") },
+                    maxTime: 30
+                )
+                #expect(fetched.status == 0, "\(fetched.stderr)")
+                let codes = fetched.text.matches(of: #/@@([0-9]{3}) /#).map { String($0.1) }
+                #expect(codes == Array(repeating: "200", count: level.count))
+                var next: [Int] = []
+                for match in fetched.text.matches(of: #/href="/site/([0-9]+)"/#) {
+                    let page = try #require(Int(match.1))
+                    if depth[page] == nil {
+                        depth[page] = levels + 1
+                        next.append(page)
+                    }
+                }
+                level = next
+                levels += 1
+            }
+            #expect(depth.count == 200, "every page is reachable from /site/0")
+            #expect(Set(depth.keys) == Set(0..<200))
+            #expect((4...15).contains(depth.values.max() ?? 0), "BFS depth \(depth.values.max() ?? 0)")
+
+            let outside = try await Curl.run(["-w", "%{http_code}", "-o", "/dev/null", fixture(zoo, "site/200")])
+            #expect(outside.text == "404")
+        }
+    }
+
+    @Test func benchmarkPagesAreCleanRealisticAndKeptAlive() async throws {
+        try await withZoo { zoo, scratch in
+            let caFile = try scratch.writeCA(of: zoo)
+            for base in [zoo.fixturesHTTP, zoo.fixturesHTTPS] {
+                let result = try await Curl.run(["--cacert", caFile, "-D", "-", base.absoluteString + "/site/1234"])
+                let (head, body) = result.splitResponse()
+                #expect(head.first == "HTTP/1.1 200 OK")
+                for prefix in [
+                    "Content-Security-Policy: default-src 'self'", "X-Content-Type-Options: nosniff",
+                    "X-Frame-Options: DENY", "Content-Type: text/html; charset=utf-8",
+                ] {
+                    #expect(head.contains { $0.hasPrefix(prefix) }, "\(base) lacks \(prefix)")
+                }
+                let hasHSTS = head.contains { $0.hasPrefix("Strict-Transport-Security: max-age=") }
+                #expect(hasHSTS == (base.scheme == "https"), "\(base)")
+                #expect((2_500...4_000).contains(body.utf8.count), "page size \(body.utf8.count)")
+                #expect(body.contains("<html lang=\"en\">"))
+                #expect(body.contains("<title>Field guide entry 1234 - Portcullis benchmark</title>"))
+                #expect(Self.imagesWithoutAlt(in: body) == 0)
+                #expect(
+                    Self.hrefs(in: body).filter { $0.hasPrefix("/site/") && !$0.hasPrefix("/site/static/") }.count >= 9
+                )
+            }
+            let assets = try await Curl.run(
+                ["-w", "%{http_code} %{content_type} %{num_connects}\n"]
+                    + ["site/static/logo.gif", "site/static/site.css", "site/0", "site/1999", "site/2000"].flatMap {
+                        ["-o", "/dev/null", fixture(zoo, $0)]
+                    }
+            )
+            #expect(
+                assets.text
+                    == "200 image/gif 1\n200 text/css; charset=utf-8 0\n200 text/html; charset=utf-8 0\n"
+                    + "200 text/html; charset=utf-8 0\n404 text/html; charset=utf-8 0\n"
+            )
+        }
+    }
+
+    @Test(arguments: [0, -1, DemoProviderZoo.maxSiteSize + 1])
+    func outOfRangeSiteSizesAreRejected(siteSize: Int) async throws {
+        let error = await #expect(throws: DemoProvidersError.self) {
+            _ = try await DemoProviderZoo.start(siteSize: siteSize)
+        }
+        #expect(error?.code == .invalidArgument)
+    }
+
+    // MARK: Helpers
+
+    /// Every `href` value in `html`, in document order.
+    static func hrefs(in html: String) -> [String] {
+        html.matches(of: #/href="([^"]*)"/#).map { String($0.1) }
+    }
+
+    /// How many `<img>` tags lack a non-empty `alt`.
+    static func imagesWithoutAlt(in html: String) -> Int {
+        html.matches(of: #/<img\b[^>]*>/#).filter { $0.0.firstMatch(of: #/\salt="[^"]+"/#) == nil }.count
+    }
+
+    /// Fetches a good-provider page over HTTPS and checks its status, full header set, `lang`, title and alt texts.
+    static func expectCleanGoodPage(_ zoo: DemoProviderZoo, caFile: String, path: String) async throws -> String {
+        let url = "https://127.0.0.1:\(zoo.good.httpsURL.port ?? 0)\(path)"
+        let result = try await Curl.run(["--cacert", caFile, "--http1.1", "-D", "-", url])
+        #expect(result.status == 0, "\(path): \(result.stderr)")
+        let (head, body) = result.splitResponse()
+        #expect(head.first == "HTTP/1.1 200 OK", "\(path)")
+        for prefix in [
+            "Strict-Transport-Security: max-age=", "Content-Security-Policy: default-src 'self'",
+            "X-Content-Type-Options: nosniff", "X-Frame-Options: DENY", "Content-Type: text/html; charset=utf-8",
+        ] {
+            #expect(head.contains { $0.hasPrefix(prefix) }, "\(path) lacks \(prefix)")
+        }
+        #expect(body.contains("<html lang=\"en\">"), "\(path)")
+        #expect(body.firstMatch(of: #/<title>[^<]+</title>/#) != nil, "\(path)")
+        #expect(imagesWithoutAlt(in: body) == 0, "\(path)")
+        #expect(!body.contains("<script") && !body.contains("style="), "\(path): the CSP forbids inline code")
+        return body
+    }
+}
+
 // MARK: - Helpers
 
 /// Starts a zoo and a scratch folder, runs `body`, and always shuts the zoo down and removes the folder.
-private func withZoo(_ body: (DemoProviderZoo, Scratch) async throws -> Void) async throws {
-    let zoo = try await DemoProviderZoo.start()
+private func withZoo(
+    siteSize: Int = 2_000,
+    _ body: (DemoProviderZoo, Scratch) async throws -> Void
+) async throws {
+    let zoo = try await DemoProviderZoo.start(siteSize: siteSize)
     let scratch = try Scratch()
     defer { scratch.remove() }
     do {
@@ -694,5 +1128,57 @@ extension Array where Element == UInt8 {
     fileprivate func windows(ofCount count: Int) -> [[UInt8]] {
         guard count > 0, self.count >= count else { return [] }
         return (0...(self.count - count)).map { Array(self[$0..<($0 + count)]) }
+    }
+}
+
+/// What an independent XML parser (Foundation's `XMLParser`) finds in a sitemap: the root element and every
+/// `<loc>`; `nil` when the document is not well-formed.
+private struct SitemapParse: Equatable {
+    var root: String
+    var locations: [String]
+
+    init?(_ data: Data) {
+        let collector = LocationCollector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        guard parser.parse(), let root = collector.root else { return nil }
+        self.root = root
+        locations = collector.locations
+    }
+}
+
+/// The `XMLParser` delegate behind ``SitemapParse``.
+private final class LocationCollector: NSObject, XMLParserDelegate {
+    var root: String?
+    var locations: [String] = []
+    private var text: String?
+
+    func parser(
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        if root == nil {
+            root = elementName
+        }
+        text = elementName == "loc" ? "" : nil
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text? += string
+    }
+
+    func parser(
+        _ parser: XMLParser,
+        didEndElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?
+    ) {
+        if elementName == "loc", let text {
+            locations.append(text)
+        }
+        text = nil
     }
 }
