@@ -27,9 +27,11 @@ extension ProviderCrawler {
         state.robots[origin.description] = .allowAll
         guard let robotsURL = URL(string: "\(origin)/robots.txt") else { return .allowAll }
         var policy = RobotsPolicy.allowAll
+        var foundAt = robotsURL
         do {
             let scope = state.scope
             let exchange = try await visitor.client.fetch(robotsURL, headers: visitor.headers) { scope.contains($0) }
+            foundAt = exchange.finalURL
             if (200...299).contains(exchange.response.status) {
                 policy = RobotsPolicy.parse(exchange.body)
                 if policy.truncated || policy.invalidLineCount > 0 {
@@ -61,7 +63,7 @@ extension ProviderCrawler {
             state.crawlObservations.append(
                 .failed(
                     CrawlRules.robotsDisallowed,
-                    at: robotsURL,
+                    at: foundAt,
                     "robots.txt disallows \(rules.count) path pattern(s) for Portcullis"
                         + (provider.obeysRobots ? "; they were not crawled" : "; ignored (--ignore-robots)"),
                     snippet: rules.prefix(20).map { "Disallow: \($0)" }.joined(separator: "\n")

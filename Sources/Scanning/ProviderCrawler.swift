@@ -211,9 +211,8 @@ struct ProviderCrawler {
     private func pace(_ url: URL, state: inout State, clock: ContinuousClock) async {
         let host = url.host(percentEncoded: false) ?? ""
         let rate = provider.budget.requestsPerSecond
-        var bucket =
-            state.buckets[host]
-            ?? TokenBucket(ratePerSecond: rate > 0 ? rate : 1_000_000, burst: rate > 0 ? max(1, Int(rate)) : 1_000_000)
+        // A rate of 0 means no limit; the bucket still applies 429/503 back-off.
+        var bucket = state.buckets[host] ?? TokenBucket(ratePerSecond: rate, burst: max(1, Int(rate.rounded(.up))))
         let wait = bucket.reserve(at: clock.now)
         state.buckets[host] = bucket
         if wait > .zero { try? await Task.sleep(for: wait) }
@@ -268,9 +267,10 @@ struct ProviderCrawler {
             state.summary.skip(duplicate.kind, entry.url.absoluteString)
             return
         }
+        // The trap guard tracks growth by the URL it was asked about, so the referrer is the queued URL itself.
         enqueue(
             visit.links,
-            from: visit.finalURL ?? entry.url,
+            from: entry.url,
             depth: entry.depth + 1,
             state: &state,
             normalizer: normalizer

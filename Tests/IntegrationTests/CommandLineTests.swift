@@ -13,13 +13,19 @@ struct CommandLineTests {
     }
 
     /// Runs `portcullis` with `arguments`, killing it after `seconds`.
-    static func portcullis(_ arguments: [String], in directory: URL? = nil, seconds: Double = 60) async throws -> Run {
+    static func portcullis(
+        _ arguments: [String],
+        in directory: URL? = nil,
+        seconds: Double = 60,
+        environment extra: [String: String] = [:]
+    ) async throws -> Run {
         let process = Process()
         process.executableURL = TestPaths.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PORTCULLIS_RULES"] = TestPaths.rules.path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()
@@ -51,6 +57,12 @@ struct CommandLineTests {
         ["scan", "--ca-file", "/nonexistent.pem", "https://127.0.0.1:1/"],
         ["scan", "--profile", "no-such-profile", "https://127.0.0.1:1/"],
         ["rules", "show", "headers.nope"],
+        ["scan", "--plan", "/nonexistent-plan.yaml"],
+        ["scan", "--plan", "plan.yaml", "https://127.0.0.1:1/"],
+        ["scan", "--scope", "galaxy", "https://127.0.0.1:1/"],
+        ["scan", "--exclude", "(", "https://127.0.0.1:1/"],
+        ["scan", "--header", "NoColonHere", "https://127.0.0.1:1/"],
+        ["scan", "--header", "Cookie: env:PORTCULLIS_TEST_UNSET_VARIABLE", "https://127.0.0.1:1/"],
     ])
     func usageErrorsExitWithTwo(arguments: [String]) async throws {
         let run = try await Self.portcullis(arguments)
@@ -131,6 +143,75 @@ struct CommandLineTests {
         let jsonVerdict = try SchemaValidator.validate(report, against: SchemaValidator.reportSchema)
         #expect(jsonVerdict.isValid, "\(jsonVerdict.output)")
         #expect(run.stdout.contains("Targets: 4 scanned, 0 failed"), "\(run.stdout)")
+    }
+
+    @Test func planFileScansEveryProvider() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        try zoo.writeCACertificate(to: directory.appendingPathComponent("ca.pem"))
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try Data(
+            """
+            ca-file: ca.pem
+            defaults:
+              max-pages: 60
+              rate: 0
+            providers:
+              - name: good
+                entry: [\(zoo.good.httpsURL.absoluteString)]
+              - name: bad
+                entry: \(zoo.bad.httpURL.absoluteString)
+                max-depth: 2
+            """.utf8
+        ).write(to: plan)
+        let run = try await Self.portcullis(
+            ["scan", "--plan", plan.path, "--format", "json", "--fail-on", "none"],
+            seconds: 90
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let crawls = try #require(report["crawls"] as? [[String: Any]])
+        #expect(crawls.compactMap { $0["provider"] as? String } == ["bad", "good"])
+        #expect(crawls.allSatisfy { ($0["pages"] as? Int ?? 0) > 1 })
+        try await zoo.shutdown()
+    }
+
+    @Test func invalidPlanNamesFileAndLine() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try Data("providers:\n  - name: a\n    entry: https://127.0.0.1:1/\n    max-pages: many\n".utf8).write(to: plan)
+        let run = try await Self.portcullis(["scan", "--plan", plan.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("plan.yaml:4"), "\(run.stderr)")
+        #expect(run.stderr.contains("'max-pages' must be a number"))
+    }
+
+    @Test func headerSecretsNeverReachOutputOrReports() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        let secret = "s3cr3t-session-value-4711"
+        let run = try await Self.portcullis(
+            [
+                "scan", "-v", "--header", "Cookie: env:PORTCULLIS_TEST_COOKIE", "--header",
+                "Authorization: Bearer \(secret)x",
+                "--output", directory.path, "--fail-on", "none", "--max-pages", "20", "--rate", "0",
+                zoo.bad.httpURL.absoluteString,
+            ],
+            environment: ["PORTCULLIS_TEST_COOKIE": "session=\(secret)"]
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains(secret))
+        #expect(!run.stderr.contains(secret))
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains(secret), "\(file)")
+        }
+        try await zoo.shutdown()
     }
 
     @Test func rulesListAndShow() async throws {

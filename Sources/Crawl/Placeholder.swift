@@ -1,1 +1,0 @@
-// Crawl primitives live here.

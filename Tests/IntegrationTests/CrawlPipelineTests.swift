@@ -1,0 +1,164 @@
+import DemoProviders
+import Foundation
+import PortcullisCore
+import Scanning
+import TestSupport
+import Testing
+
+/// Crawls of the demo providers and the hostile fixture server, through the real pipeline on loopback.
+@Suite(.timeLimit(.minutes(3)))
+struct CrawlPipelineTests {
+    static let limits = FetchLimits(connectTimeout: 5, totalTimeout: 5, maxBodyBytes: 1024 * 1024)
+
+    static func crawl(_ providers: [ProviderPlan], zoo: DemoProviderZoo) async throws -> ScanResult {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let caFile = directory.appendingPathComponent("ca.pem")
+        try zoo.writeCACertificate(to: caFile)
+        let plan = ScanPlan(providers: providers, limits: limits, caFile: caFile.path)
+        return await try ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
+    }
+
+    static func provider(
+        _ name: String,
+        _ entries: [URL],
+        budget: CrawlBudget = CrawlBudget(maxPages: 400, maxDuration: 60, requestsPerSecond: 0),
+        sitemaps: Bool = true,
+        scope: String = "origin"
+    ) -> ProviderPlan {
+        ProviderPlan(
+            name: name,
+            entryURLs: entries,
+            scope: ScopeSpec(kind: scope),
+            budget: budget,
+            readsSitemaps: sitemaps
+        )
+    }
+
+    @Test func goodProviderIsCrawledCleanThroughLinksAndSitemaps() async throws {
+        let (withSitemaps, withoutSitemaps) = try await ScanPipelineTests.withZoo { zoo in
+            (
+                try await Self.crawl([Self.provider("good", [zoo.good.httpURL, zoo.good.httpsURL])], zoo: zoo),
+                try await Self.crawl(
+                    [Self.provider("good", [zoo.good.httpsURL], sitemaps: false)],
+                    zoo: zoo
+                )
+            )
+        }
+        let crawl = try #require(withSitemaps.crawls.first)
+        #expect(crawl.pages >= 30, "\(crawl)")
+        #expect(crawl.errors == 0)
+        #expect(crawl.stops.isEmpty, "the site is finite: the crawl ends by itself")
+        #expect(crawl.skipped["robots", default: 0] >= 1)
+        #expect(crawl.skippedExamples["robots"]?.allSatisfy { $0.contains("/private/") } == true)
+        #expect(withSitemaps.findings.map(\.ruleID) == ["crawl.robots-disallowed"], "only the info about robots.txt")
+        let withoutCrawl = try #require(withoutSitemaps.crawls.first)
+        #expect(crawl.pages > withoutCrawl.pages, "pages listed only in the sitemaps are reached through them")
+    }
+
+    @Test func badProviderTrapsOutOfScopeLinksAndSSRFBaitAreSkipped() async throws {
+        let result = try await ScanPipelineTests.withZoo { zoo in
+            try await Self.crawl([Self.provider("bad", [zoo.bad.httpsURL, zoo.bad.httpURL])], zoo: zoo)
+        }
+        let crawl = try #require(result.crawls.first)
+        #expect(crawl.stops.isEmpty, "traps are cut off before the page budget: \(crawl.stops)")
+        #expect(crawl.pages >= 20)
+        #expect(crawl.skipped["out-of-scope", default: 0] >= 2)
+        #expect(crawl.skipped["redirect-out-of-scope", default: 0] >= 1)
+        let examples = crawl.skippedExamples.values.flatMap { $0 }.joined(separator: " ")
+        #expect(examples.contains("169.254.169.254"), "the metadata redirect is evidence, never fetched")
+        let trapKinds = ["calendar", "repeated-path-segments", "growing-query", "duplicate-content", "too-long-url"]
+        #expect(trapKinds.contains { crawl.skipped[$0, default: 0] > 0 }, "\(crawl.skipped)")
+        let rules = Set(result.findings.map(\.ruleID.rawValue))
+        #expect(rules.isSuperset(of: ["headers.csp-missing", "a11y.image-alt", "crawl.robots-disallowed"]))
+        let hsts = try #require(result.findings.first { $0.ruleID == "headers.hsts-missing" })
+        #expect(hsts.occurrences >= 10, "one finding aggregates every page of the origin")
+    }
+
+    @Test func hostileFixturesAreBoundedReportedAndKept() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await ScanPipelineTests.withZoo { zoo in
+            try await Self.crawl(
+                [
+                    Self.provider(
+                        "fixtures",
+                        [zoo.fixturesHTTP.appendingPathComponent("crawl/start")],
+                        budget: CrawlBudget(maxPages: 80, maxDepth: 50, maxDuration: 60, requestsPerSecond: 0),
+                        sitemaps: false
+                    )
+                ],
+                zoo: zoo
+            )
+        }
+        #expect(clock.now - start < .seconds(90))
+        let crawl = try #require(result.crawls.first)
+        let kinds = Set(result.problems.map(\.kind))
+        #expect(kinds.contains("redirect-loop"), "\(kinds)")
+        #expect(kinds.contains("body-truncated"), "\(kinds)")
+        #expect(crawl.errors >= 2, "the loop and the reset count as errors")
+        #expect(crawl.skipped["robots", default: 0] >= 1)
+        #expect(crawl.pages >= 10, "everything reachable was still crawled")
+        #expect(!result.findings.isEmpty, "findings from the pages that worked are kept")
+    }
+
+    @Test func budgetsStopTheCrawlAndSayWhy() async throws {
+        let (pages, depth) = try await ScanPipelineTests.withZoo { zoo in
+            let site = zoo.fixturesHTTP.appendingPathComponent("site/0")
+            return (
+                try await Self.crawl(
+                    [
+                        Self.provider(
+                            "site",
+                            [site],
+                            budget: CrawlBudget(maxPages: 25, requestsPerSecond: 0),
+                            sitemaps: false
+                        )
+                    ],
+                    zoo: zoo
+                ),
+                try await Self.crawl(
+                    [
+                        Self.provider(
+                            "site",
+                            [site],
+                            budget: CrawlBudget(maxPages: 1000, maxDepth: 1, requestsPerSecond: 0),
+                            sitemaps: false
+                        )
+                    ],
+                    zoo: zoo
+                )
+            )
+        }
+        let capped = try #require(pages.crawls.first)
+        #expect(capped.stops.map(\.limit) == ["max-pages"])
+        #expect(capped.pages + capped.otherResponses + capped.errors == 25)
+        #expect(capped.notReached > 0)
+        let shallow = try #require(depth.crawls.first)
+        #expect(shallow.stops.isEmpty)
+        #expect(shallow.skipped["max-depth", default: 0] > 0)
+        #expect(shallow.pages < 20)
+    }
+
+    @Test func timeBudgetStopsARateLimitedCrawl() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await ScanPipelineTests.withZoo { zoo in
+            try await Self.crawl(
+                [
+                    Self.provider(
+                        "site",
+                        [zoo.fixturesHTTP.appendingPathComponent("site/0")],
+                        budget: CrawlBudget(maxPages: 1000, maxDuration: 2, requestsPerSecond: 5),
+                        sitemaps: false
+                    )
+                ],
+                zoo: zoo
+            )
+        }
+        #expect(clock.now - start < .seconds(15))
+        let crawl = try #require(result.crawls.first)
+        #expect(crawl.stops.map(\.limit) == ["max-time"])
+        #expect(crawl.pages <= 20, "5 requests per second for 2 s, plus the burst")
+    }
+}
