@@ -1,6 +1,8 @@
+import Crawl
 import DemoProviders
 import Foundation
 import PortcullisCore
+import PortcullisHTTP
 import Scanning
 import TestSupport
 import Testing
@@ -160,5 +162,28 @@ struct CrawlPipelineTests {
         let crawl = try #require(result.crawls.first)
         #expect(crawl.stops.map(\.limit) == ["max-time"])
         #expect(crawl.pages <= 20, "5 requests per second for 2 s, plus the burst")
+    }
+
+    @Test func hugeAndMalformedRobotsAndSitemapsAreBounded() async throws {
+        try await ScanPipelineTests.withZoo { zoo in
+            let limits = FetchLimits(connectTimeout: 5, totalTimeout: 10, maxBodyBytes: 16 * 1024 * 1024)
+            let client = try HTTPClient(configuration: HTTPClientConfiguration(limits: limits))
+            defer { client.shutdown() }
+            func body(_ path: String) async throws -> Data {
+                try await client.fetch(zoo.fixturesHTTP.appendingPathComponent(path)).body
+            }
+            let huge = RobotsPolicy.parse(try await body("crawl/robots/huge"))
+            #expect(huge.truncated)
+            let garbage = RobotsPolicy.parse(try await body("crawl/robots/garbage"))
+            #expect(garbage.allows(zoo.fixturesHTTP.appendingPathComponent("x"), userAgent: "Portcullis"))
+            let many = SitemapParser.parse(try await body("crawl/sitemap/huge"), maxURLs: 50_000)
+            #expect(many.pages.count <= 50_000)
+            #expect(!many.problems.isEmpty, "the cap is reported")
+            let malformed = SitemapParser.parse(try await body("crawl/sitemap/malformed"))
+            #expect(malformed.pages.count < 1000)
+            let bomb = SitemapParser.parse(try await body("crawl/sitemap/bomb"), maxInflatedBytes: 8 * 1024 * 1024)
+            #expect(bomb.pages.isEmpty)
+            #expect(!bomb.problems.isEmpty, "the inflation cap is reported")
+        }
     }
 }
