@@ -129,7 +129,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PortcullisBenchmarks",
-            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore"],
+            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning"],
             path: "Benchmarks/PortcullisBenchmarks",
             swiftSettings: swiftSettings
         ),
@@ -162,7 +162,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CrawlTests",
-            dependencies: ["Crawl", "PortcullisCore", "PortcullisHTML", "TestSupport"],
+            dependencies: [
+                "Crawl", "PortcullisCore", "PortcullisHTML", "TestSupport",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import DemoProviders
 import Foundation
 import PortcullisCore
 import PortcullisHTTP
@@ -22,13 +21,13 @@ import Darwin
 /// All traffic stays on loopback.
 enum HTTPBenchmark {
     static func run(arguments: [String]) async throws {
-        if arguments.contains("--serve-zoo") {
-            try await serveZoo()
+        if arguments.contains(ZooChild.serveFlag) {
+            try await ZooChild.serve(arguments: arguments)
             return
         }
-        let pages = option("--pages", in: arguments) ?? 3000
-        let concurrency = option("--concurrency", in: arguments) ?? 16
-        let rounds = max(1, option("--rounds", in: arguments) ?? 3)
+        let pages = BenchmarkSupport.intOption("--pages", in: arguments) ?? 3000
+        let concurrency = BenchmarkSupport.intOption("--concurrency", in: arguments) ?? 16
+        let rounds = max(1, BenchmarkSupport.intOption("--rounds", in: arguments) ?? 3)
         let server = try ZooChild.start()
         defer { server.stop() }
         let urls = (0..<pages).map { server.baseURL.appendingPathComponent("page/\($0)") }
@@ -42,7 +41,7 @@ enum HTTPBenchmark {
             .appendingPathComponent("portcullis-http-bench-\(getpid())", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        if let curl = which("curl") {
+        if let curl = BenchmarkSupport.which("curl") {
             let config = directory.appendingPathComponent("curl.config")
             let lines = urls.map { "url = \"\($0.absoluteString)\"\noutput = \"/dev/null\"" }
             try lines.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
@@ -55,7 +54,7 @@ enum HTTPBenchmark {
         } else {
             print("curl not installed: skipped")
         }
-        if let wget = which("wget") {
+        if let wget = BenchmarkSupport.which("wget") {
             let list = directory.appendingPathComponent("urls.txt")
             try urls.map(\.absoluteString).joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
             let arguments = ["-q", "-i", list.path, "-O", "/dev/null"]
@@ -102,11 +101,11 @@ enum HTTPBenchmark {
         let client = try HTTPClient(configuration: HTTPClientConfiguration(limits: limits))
         defer { client.shutdown() }
         _ = try await fetchAll(client, Array(urls.prefix(min(200, urls.count))), concurrency: concurrency)  // warm-up
-        let cpuBefore = cpuSeconds(children: false)
+        let cpuBefore = BenchmarkSupport.cpuSeconds(children: false)
         let started = ContinuousClock.now
         let failures = try await fetchAll(client, urls, concurrency: concurrency)
-        let wall = seconds(ContinuousClock.now - started)
-        let cpu = cpuSeconds(children: false) - cpuBefore
+        let wall = BenchmarkSupport.seconds(ContinuousClock.now - started)
+        let cpu = BenchmarkSupport.cpuSeconds(children: false) - cpuBefore
         return Row(
             name: "HTTPClient (\(concurrency))",
             pages: urls.count,
@@ -142,7 +141,7 @@ enum HTTPBenchmark {
     }
 
     private static func measureTool(_ name: String, _ path: String, _ arguments: [String], pages: Int) throws -> Row {
-        let cpuBefore = cpuSeconds(children: true)
+        let cpuBefore = BenchmarkSupport.cpuSeconds(children: true)
         let started = ContinuousClock.now
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -150,10 +149,10 @@ enum HTTPBenchmark {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        let wall = seconds(ContinuousClock.now - started)
-        let cpu = cpuSeconds(children: true) - cpuBefore
-        let failures = process.terminationStatus == 0 ? 0 : pages
+        let finished = BenchmarkSupport.wait(for: process, timeout: 600)
+        let wall = BenchmarkSupport.seconds(ContinuousClock.now - started)
+        let cpu = BenchmarkSupport.cpuSeconds(children: true) - cpuBefore
+        let failures = finished && process.terminationStatus == 0 ? 0 : pages
         return Row(name: name, pages: pages, failures: failures, wallSeconds: wall, cpuSeconds: cpu)
     }
 
@@ -177,97 +176,5 @@ enum HTTPBenchmark {
             let ratio = ours.cpuPerThousand / peer.cpuPerThousand
             print("CPU per page, \(ours.name) / \(peer.name): \(String(format: "%.2f", ratio))")
         }
-    }
-
-    // MARK: - Helpers
-
-    /// User plus system CPU seconds of this process or of its waited-for children.
-    private static func cpuSeconds(children: Bool) -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &usage)
-        #else
-        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage)
-        #endif
-        func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
-        return value(usage.ru_utime) + value(usage.ru_stime)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-
-    private static func option(_ name: String, in arguments: [String]) -> Int? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return Int(arguments[index + 1])
-    }
-
-    private static func which(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) {
-                return candidate
-            }
-        }
-        return nil
-    }
-
-    /// The child side: serve the zoo, print the fixture URL, exit when the parent closes stdin.
-    private static func serveZoo() async throws {
-        let zoo = try await DemoProviderZoo.start()
-        FileHandle.standardOutput.write(Data((zoo.fixturesHTTP.absoluteString + "\n").utf8))
-        await Task.detached {
-            _ = FileHandle.standardInput.readDataToEndOfFile()
-        }.value
-        try await zoo.shutdown()
-    }
-}
-
-/// The fixture server running in a child process (`portcullis-bench http --serve-zoo`).
-private struct ZooChild {
-    let process: Process
-    let input: Pipe
-    let baseURL: URL
-
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func start() throws -> ZooChild {
-        let process = Process()
-        let selfPath =
-            FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
-        process.executableURL = URL(fileURLWithPath: selfPath).resolvingSymlinksInPath()
-        process.arguments = ["http", "--serve-zoo"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        guard let url = URL(string: String(decoding: line, as: UTF8.self)), url.host == "127.0.0.1" else {
-            process.terminate()
-            throw StartError(description: "the zoo child printed no loopback URL")
-        }
-        return ZooChild(process: process, input: input, baseURL: url)
-    }
-
-    /// Closes the child's stdin (its signal to stop) and waits up to five seconds before terminating it.
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        for _ in 0..<500 where process.isRunning {
-            usleep(10_000)
-        }
-        if process.isRunning {
-            process.terminate()
-        }
-        process.waitUntilExit()
     }
 }

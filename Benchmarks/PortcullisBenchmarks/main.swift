@@ -9,3 +9,6 @@ if which == "http" || which == "all" {
 if which == "html" || which == "all" {
     try HTMLBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "crawl" || which == "all" {
+    try await CrawlBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

@@ -53,6 +53,35 @@ static inline CURLcode pc_curl_easy_setopt_header_function(CURL *handle, curl_wr
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
+/* CURLOPT_PREREQFUNCTION (libcurl >= 7.80): called with the connected peer's IP after the connection is made
+   or its reuse confirmed, before the request is sent; returning CURL_PREREQFUNC_ABORT ends the transfer with
+   CURLE_ABORTED_BY_CALLBACK. Older libcurl reports CURLE_UNKNOWN_OPTION, so the check fails closed. */
+#if LIBCURL_VERSION_NUM >= 0x075000
+static inline CURLcode pc_curl_easy_setopt_prereq_function(CURL *handle, curl_prereq_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
+}
+
+static inline CURLcode pc_curl_easy_setopt_prereq_data(CURL *handle, void *data) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQDATA, data);
+}
+#else
+typedef int (*curl_prereq_callback)(void *clientp, char *conn_primary_ip, char *conn_local_ip,
+                                    int conn_primary_port, int conn_local_port);
+#define CURL_PREREQFUNC_OK 0
+#define CURL_PREREQFUNC_ABORT 1
+static inline CURLcode pc_curl_easy_setopt_prereq_function(CURL *handle, curl_prereq_callback callback) {
+    (void)handle;
+    (void)callback;
+    return CURLE_UNKNOWN_OPTION;
+}
+
+static inline CURLcode pc_curl_easy_setopt_prereq_data(CURL *handle, void *data) {
+    (void)handle;
+    (void)data;
+    return CURLE_UNKNOWN_OPTION;
+}
+#endif
+
 /* ---- easy handle info ---- */
 
 static inline CURLcode pc_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {

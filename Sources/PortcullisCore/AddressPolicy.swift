@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Which IP addresses a scan may connect to: the SSRF guard.
 ///
 /// A hostile page can link to `http://127.0.0.1:6379/` or `http://169.254.169.254/latest/meta-data/`, or a
@@ -13,19 +15,42 @@ public struct AddressPolicy: Sendable, Hashable {
     }
     /// Whether every address is allowed (no SSRF guard at all).
     public var allowPrivate: Bool
+    /// Host names the scan declared as targets (lower-cased): whatever they resolve to is allowed, so an
+    /// intranet provider on a private address can be scanned by name.
+    public var allowedHosts: Set<String>
     /// ``allowedAddresses`` parsed to canonical bytes (IPv4-mapped IPv6 as IPv4), so spellings compare equal.
     private var allowedKeys: Set<[UInt8]>
 
     /// Allows public addresses, plus exactly `allowedAddresses` (the literal IPs the declared targets resolve
     /// to / are), and — when `allowPrivate` — everything. Entries that are not IP literals are ignored.
-    public init(allowedAddresses: Set<String> = [], allowPrivate: Bool = false) {
+    public init(allowedAddresses: Set<String> = [], allowPrivate: Bool = false, allowedHosts: Set<String> = []) {
         self.allowedAddresses = allowedAddresses
         self.allowPrivate = allowPrivate
+        self.allowedHosts = Set(allowedHosts.map { $0.lowercased() })
         self.allowedKeys = Self.keys(of: allowedAddresses)
     }
 
     /// Allows every address; the HTTP client skips the connect-time check entirely.
     public static let unrestricted = AddressPolicy(allowPrivate: true)
+
+    /// The policy declared targets: their IP literals are allowed addresses, their host names allowed hosts.
+    public static func declaredTargets(_ urls: [URL]) -> AddressPolicy {
+        var addresses: Set<String> = []
+        var hosts: Set<String> = []
+        for url in urls {
+            guard let host = url.host(percentEncoded: false)?.lowercased(), !host.isEmpty else { continue }
+            let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+            if IPAddressText.parse(bare) != nil { addresses.insert(bare) } else { hosts.insert(bare) }
+        }
+        return AddressPolicy(allowedAddresses: addresses, allowedHosts: hosts)
+    }
+
+    /// The policy for one request to `url`: unrestricted when its host is a declared host name.
+    public func forRequest(to url: URL) -> AddressPolicy {
+        guard !allowPrivate, let host = url.host(percentEncoded: false)?.lowercased(), allowedHosts.contains(host)
+        else { return self }
+        return .unrestricted
+    }
 
     /// Whether a connection to `ip` (textual IPv4 / IPv6, as libcurl reports it) is allowed. Refused:
     /// loopback 127/8 and ::1, private 10/8 172.16/12 192.168/16, link-local 169.254/16 and fe80::/10,

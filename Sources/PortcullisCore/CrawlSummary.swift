@@ -60,9 +60,9 @@ public struct CrawlSummary: Sendable, Hashable, Codable {
     /// How many examples are kept per skip reason.
     public static let examplesPerReason = 5
 
-    /// Counts a skipped URL and keeps it as an example while there are few.
-    public mutating func skip(_ reason: String, _ url: String) {
-        skipped[reason, default: 0] += 1
+    /// Counts `count` skipped URLs and keeps `url` as an example while there are few.
+    public mutating func skip(_ reason: String, _ url: String, count: Int = 1) {
+        skipped[reason, default: 0] += count
         if skippedExamples[reason, default: []].count < Self.examplesPerReason {
             skippedExamples[reason, default: []].append(url)
         }

@@ -23,6 +23,8 @@ struct TransferRequest: Sendable, Hashable {
     var http2: Bool
     /// Extra trust anchors (`CURLOPT_CAINFO`), or `nil` for the system bundle alone.
     var caFile: String?
+    /// Peer addresses the transfer may use; checked by `CURLOPT_PREREQFUNCTION` unless unrestricted.
+    var addressPolicy: AddressPolicy = .unrestricted
 }
 
 /// What came back from one transfer: raw header lines, decoded body, timings and TLS facts.
@@ -340,6 +342,9 @@ private final class Transfer {
     private var tlsCipher: String?
     private var tlsChainPEM: String?
     private var released = false
+    private var addressPolicy = AddressPolicy.unrestricted
+    /// Why the connect-time address check refused the peer, if it did.
+    private var addressRefusal: String?
 
     init(id: UInt64, easy: UnsafeMutableRawPointer, maxBodyBytes: Int, continuation: CurlMulti.Continuation) {
         self.id = id
@@ -385,6 +390,11 @@ private final class Transfer {
             if FileManager.default.fileExists(atPath: systemCertificateDirectory) {
                 codes.append(("CAPATH", pc_curl_easy_setopt_string(easy, CURLOPT_CAPATH, systemCertificateDirectory)))
             }
+        }
+        if !request.addressPolicy.allowPrivate {
+            addressPolicy = request.addressPolicy
+            codes.append(("PREREQFUNCTION", pc_curl_easy_setopt_prereq_function(easy, transferPrereqCallback)))
+            codes.append(("PREREQDATA", pc_curl_easy_setopt_prereq_data(easy, context)))
         }
         for line in request.headerLines {
             guard let list = curl_slist_append(headerList, line) else {
@@ -444,6 +454,13 @@ private final class Transfer {
         return bytes.count
     }
 
+    /// The connect-time address check: the peer is allowed, or the transfer aborts before the request is sent.
+    fileprivate func checkPeer(_ ip: String) -> Int32 {
+        guard let reason = addressPolicy.refusalReason(ip: ip) else { return Int32(CURL_PREREQFUNC_OK) }
+        addressRefusal = reason
+        return Int32(CURL_PREREQFUNC_ABORT)
+    }
+
     // MARK: Result
 
     func result(code: CURLcode?, override: TransferResult.Outcome?) -> TransferResult {
@@ -455,6 +472,8 @@ private final class Transfer {
         result.tls = tlsSession()
         if let override {
             result.outcome = override
+        } else if let addressRefusal {
+            result.outcome = .failed(.addressRefused, addressRefusal)
         } else if let code, code != CURLE_OK, !(code == CURLE_WRITE_ERROR && bodyTruncated) {
             result.outcome = .failed(errorCode(for: code), errorReason(for: code))
         }
@@ -556,4 +575,10 @@ private let transferHeaderCallback: curl_write_callback = { buffer, size, count,
     guard let buffer, let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     return transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
+}
+
+private let transferPrereqCallback: curl_prereq_callback = { context, primaryIP, _, _, _ in
+    guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.checkPeer(primaryIP.map { String(cString: $0) } ?? "")
 }

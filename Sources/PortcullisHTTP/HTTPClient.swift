@@ -78,7 +78,8 @@ public final class HTTPClient: Sendable {
                     totalTimeoutMilliseconds: remaining,
                     maxBodyBytes: limits.maxBodyBytes,
                     http2: configuration.http2,
-                    caFile: configuration.caFile
+                    caFile: configuration.caFile,
+                    addressPolicy: configuration.addressPolicy.forRequest(to: current)
                 )
             }
             var parser = ResponseHeadParser()

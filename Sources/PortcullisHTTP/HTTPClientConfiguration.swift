@@ -14,6 +14,10 @@ public struct HTTPClientConfiguration: Sendable, Hashable {
     public var userAgent: String
     /// Whether to offer HTTP/2 over TLS (ALPN); plain HTTP always uses HTTP/1.1.
     public var http2: Bool
+    /// Which peer addresses may be connected to (the SSRF guard). Checked on every connection, new or reused,
+    /// against the address actually connected to (after DNS, so rebinding does not get past it); a refused
+    /// fetch throws ``HTTPError`` with code `address-refused` before any request is sent.
+    public var addressPolicy: AddressPolicy = .unrestricted
 
     /// The default user agent.
     public static let defaultUserAgent = "Portcullis/0.1 (+security scanner)"
@@ -23,11 +27,13 @@ public struct HTTPClientConfiguration: Sendable, Hashable {
         limits: FetchLimits = FetchLimits(),
         caFile: String? = nil,
         userAgent: String = HTTPClientConfiguration.defaultUserAgent,
-        http2: Bool = true
+        http2: Bool = true,
+        addressPolicy: AddressPolicy = .unrestricted
     ) {
         self.limits = limits
         self.caFile = caFile
         self.userAgent = userAgent
         self.http2 = http2
+        self.addressPolicy = addressPolicy
     }
 }

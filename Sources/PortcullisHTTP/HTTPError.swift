@@ -36,6 +36,9 @@ public struct HTTPError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tls = Code(rawValue: "tls")
         /// The peer's certificate did not verify.
         public static let tlsCertificate = Code(rawValue: "tls-certificate")
+        /// The connection's peer address is refused by the ``HTTPClientConfiguration/addressPolicy`` (a
+        /// loopback or private address that is not a declared target); no request was sent.
+        public static let addressRefused = Code(rawValue: "address-refused")
         /// More redirects than the limit allows.
         public static let tooManyRedirects = Code(rawValue: "too-many-redirects")
         /// A redirect led back to a URL already visited.

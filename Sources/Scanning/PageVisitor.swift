@@ -14,6 +14,8 @@ struct PageVisit: Sendable {
     var problems: [ScanProblem]
     /// Links to consider crawling; empty for failed fetches and non-HTML bodies without link headers.
     var links: [URL]
+    /// Links left out because the page had more than the per-page cap.
+    var omittedLinks = 0
     /// The final URL after redirects, when it differs from the requested one.
     var finalURL: URL?
     /// The body, for near-duplicate detection; dropped by the crawl right after.
@@ -84,9 +86,15 @@ struct PageVisitor: Sendable {
         let page = Page(exchange: exchange, document: document)
         let observations = checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed }
         var links: [URL] = []
+        var omittedLinks = 0
         if extractsLinks {
-            links =
-                LinkExtractor.extract(from: document, headers: exchange.response.headers, url: exchange.finalURL).pages
+            let discovered = LinkExtractor.extract(
+                from: document,
+                headers: exchange.response.headers,
+                url: exchange.finalURL
+            )
+            links = discovered.pages
+            omittedLinks = discovered.omitted
             if let location = exchange.response.location, exchange.redirectNotFollowed != nil,
                 let target = URL(string: location, relativeTo: exchange.finalURL)?.absoluteURL
             {
@@ -99,6 +107,7 @@ struct PageVisitor: Sendable {
             observations: observations,
             problems: problems,
             links: links,
+            omittedLinks: omittedLinks,
             finalURL: exchange.finalURL == url ? nil : exchange.finalURL,
             body: exchange.body,
             isHTML: document != nil,

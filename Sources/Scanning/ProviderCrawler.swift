@@ -260,6 +260,9 @@ struct ProviderCrawler {
                 state.scope = widened
             }
         }
+        if visit.omittedLinks > 0 {
+            state.summary.skip("links-over-page-cap", entry.url.absoluteString, count: visit.omittedLinks)
+        }
         if let refused = visit.refusedRedirect {
             state.summary.skip("redirect-out-of-scope", refused)
         }

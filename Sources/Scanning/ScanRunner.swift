@@ -47,7 +47,11 @@ public struct ScanRunner: Sendable {
         let startedAt = Date()
         let client: HTTPClient
         do {
-            client = try HTTPClient(configuration: HTTPClientConfiguration(limits: plan.limits, caFile: plan.caFile))
+            // The SSRF guard: only declared targets may be on private or loopback addresses.
+            let policy = AddressPolicy.declaredTargets(plan.providers.flatMap(\.entryURLs))
+            client = try HTTPClient(
+                configuration: HTTPClientConfiguration(limits: plan.limits, caFile: plan.caFile, addressPolicy: policy)
+            )
         } catch {
             logger.error("cannot start the HTTP client: \(error)")
             let targets = plan.targets.map {

@@ -142,6 +142,32 @@ struct CrawlPipelineTests {
         #expect(shallow.pages < 20)
     }
 
+    @Test func aWholeSiteOfSimilarPagesIsReached() async throws {
+        let zoo = try await DemoProviderZoo.start(siteSize: 200)
+        let result: ScanResult
+        do {
+            result = try await Self.crawl(
+                [
+                    Self.provider(
+                        "site",
+                        [zoo.fixturesHTTP.appendingPathComponent("site/0")],
+                        budget: CrawlBudget(maxPages: 1000, maxDepth: 100, maxDuration: 60, requestsPerSecond: 0),
+                        sitemaps: false,
+                        scope: "prefix:\(zoo.fixturesHTTP.absoluteString)/site/"
+                    )
+                ],
+                zoo: zoo
+            )
+        } catch {
+            try? await zoo.shutdown()
+            throw error
+        }
+        try await zoo.shutdown()
+        let crawl = try #require(result.crawls.first)
+        #expect(crawl.pages == 200, "pages that differ only in numbers are not traps: \(crawl.skipped)")
+        #expect(crawl.stops.isEmpty)
+    }
+
     @Test func timeBudgetStopsARateLimitedCrawl() async throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,3 +1,4 @@
+import Foundation
 import PortcullisCore
 import Testing
 
@@ -95,5 +96,24 @@ import Testing
                 #expect(policy.refusalReason(ip: ip) == nil)
             }
         }
+    }
+}
+
+@Suite struct DeclaredTargetPolicyTests {
+    @Test func declaredIPsAndHostNamesAreAllowedAndNothingElse() throws {
+        let policy = AddressPolicy.declaredTargets(
+            [
+                URL(string: "https://127.0.0.1:8443/")!, URL(string: "https://Intranet.Corp.example/")!,
+                URL(string: "http://[::1]:80/")!,
+            ]
+        )
+        #expect(policy.allows(ip: "127.0.0.1"))
+        #expect(policy.allows(ip: "::1"))
+        #expect(!policy.allows(ip: "10.1.2.3"), "a private address that no declared target names")
+        #expect(!policy.allows(ip: "169.254.169.254"))
+        let intranet = policy.forRequest(to: URL(string: "https://intranet.corp.example/login")!)
+        #expect(intranet.allows(ip: "10.1.2.3"), "a declared host name may resolve to a private address")
+        let other = policy.forRequest(to: URL(string: "https://evil.example/")!)
+        #expect(!other.allows(ip: "10.1.2.3"), "an undeclared name resolving inside is refused (DNS rebinding)")
     }
 }
