@@ -71,8 +71,14 @@ public struct TrapGuard: Sendable {
 
     /// Records a fetched page's content; returns a verdict when it is a near-duplicate of a page already seen.
     /// Content that normalises to nothing is not recorded.
+    ///
+    /// Duplicates count within one origin only: the same page served over `http://` and `https://` is two pages
+    /// with different headers, and both must be crawled.
     public mutating func recordContent(_ body: Data, url: URL) -> TrapVerdict? {
-        guard let hash = ContentFingerprint.hash(body) else { return nil }
+        guard let content = ContentFingerprint.hash(body) else { return nil }
+        let origin = "\(url.scheme ?? "")://\(url.host(percentEncoded: false) ?? ""):\(url.port ?? 0)"
+        let mixed = StableHash.mix(content ^ StableHash.fnv1a(origin))
+        let hash = mixed == 0 ? 1 : mixed
         if contentHashes.insert(hash: hash) { return nil }
         let hex = String(hash, radix: 16)
         return TrapVerdict(

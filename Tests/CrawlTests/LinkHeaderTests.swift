@@ -73,7 +73,7 @@ import Testing
         let links = LinkHeader.parse(value)
         #expect(links.count == LinkHeader.maxValues)
         #expect(links.first == LinkHeaderValue(target: "/p/0", relations: ["next"]))
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func binaryNoiseNeverCrashes() {

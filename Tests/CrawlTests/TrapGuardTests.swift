@@ -116,6 +116,14 @@ import Testing
         #expect(trapGuard.recordContent(Data(), url: url("/empty2")) == nil, "empty content is never a duplicate")
     }
 
+    @Test func theSamePageOnAnotherOriginIsNotADuplicate() {
+        var trapGuard = TrapGuard()
+        let page = Data("<html><body><h1>News</h1></body></html>".utf8)
+        #expect(trapGuard.recordContent(page, url: URL(string: "http://example.com/news")!) == nil)
+        #expect(trapGuard.recordContent(page, url: URL(string: "https://example.com/news")!) == nil)
+        #expect(trapGuard.recordContent(page, url: URL(string: "https://example.com/news2")!) != nil)
+    }
+
     @Test func largeBodyIsHashedWithinBounds() {
         var trapGuard = TrapGuard()
         let big = Data(repeating: 0x61, count: 5_000_000)

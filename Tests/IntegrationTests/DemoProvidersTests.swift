@@ -521,7 +521,7 @@ import FoundationXML
             try await Task.sleep(for: .milliseconds(300))
             let started = clock.now
             try await zoo.shutdown()
-            #expect(clock.now - started < .seconds(2), "shutdown took \(clock.now - started)")
+            #expect(clock.now - started < .seconds(10), "shutdown took \(clock.now - started)")
             let hung = try await hanging
             #expect(hung.status != 28, "the hanging connection ended with the zoo, not with curl's timer")
             try await zoo.shutdown()
@@ -544,7 +544,7 @@ import FoundationXML
         try await Task.sleep(for: .seconds(1))
         let started = clock.now
         try await zoo.shutdown()
-        #expect(clock.now - started < .seconds(2), "shutdown took \(clock.now - started)")
+        #expect(clock.now - started < .seconds(10), "shutdown took \(clock.now - started)")
         let closed = try await idle
         #expect(closed.text.contains("ALPN protocol: h2"), "\(closed.stderr)")
         #expect(closed.status != 124, "the HTTP/2 connection ended with the zoo, not with the time limit")
