@@ -75,7 +75,7 @@ let package = Package(
         // What a page check sees and the protocol every check family implements.
         .target(
             name: "CheckSupport",
-            dependencies: ["PortcullisCore", "PortcullisHTML"],
+            dependencies: ["PortcullisCore", "PortcullisHTML", "Crawl"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -177,7 +177,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Scanning", "Reporting", "PortcullisCore", "DemoProviders", "TestSupport", "PortcullisHTTP",
+                "Scanning", "Reporting", "PortcullisCore", "DemoProviders", "TestSupport", "PortcullisHTTP", "Crawl",
+                "CheckSupport", "HeaderChecks",
             ],
             swiftSettings: swiftSettings
         ),

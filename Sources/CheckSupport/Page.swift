@@ -1,3 +1,4 @@
+public import Crawl
 public import Foundation
 public import PortcullisCore
 public import PortcullisHTML
@@ -9,10 +10,14 @@ public struct Page {
     public let exchange: Exchange
     /// The parsed document, `nil` when the response is not HTML.
     public let document: HTMLDocument?
+    /// What the page loads without navigating (scripts, style sheets, images, media), for checks such as mixed
+    /// content and Subresource Integrity; recorded by the crawler, never crawled as pages.
+    public let subresources: [Subresource]
 
-    public init(exchange: Exchange, document: HTMLDocument?) {
+    public init(exchange: Exchange, document: HTMLDocument?, subresources: [Subresource] = []) {
         self.exchange = exchange
         self.document = document
+        self.subresources = subresources
     }
 
     /// The URL of the final response: where the observations are located.

@@ -40,7 +40,7 @@ struct PageVisitor: Sendable {
     let checks: [any PageCheck]
     let limits: FetchLimits
     let headers: [HeaderField]
-    /// Whether links are wanted (no link extraction when the crawl follows no links).
+    /// Whether links are followed (subresources are always recorded for the checks).
     let extractsLinks: Bool
 
     func visit(_ url: URL, provider: String, allowRedirect: @escaping @Sendable (URL) -> Bool) async -> PageVisit {
@@ -83,18 +83,16 @@ struct PageVisitor: Sendable {
             )
         }
         let document = exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: exchange.charset) : nil
-        let page = Page(exchange: exchange, document: document)
+        let discovered = LinkExtractor.extract(
+            from: document,
+            headers: exchange.response.headers,
+            url: exchange.finalURL
+        )
+        let page = Page(exchange: exchange, document: document, subresources: discovered.subresources)
         let observations = checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed }
         var links: [URL] = []
-        var omittedLinks = 0
         if extractsLinks {
-            let discovered = LinkExtractor.extract(
-                from: document,
-                headers: exchange.response.headers,
-                url: exchange.finalURL
-            )
             links = discovered.pages
-            omittedLinks = discovered.omitted
             if let location = exchange.response.location, exchange.redirectNotFollowed != nil,
                 let target = URL(string: location, relativeTo: exchange.finalURL)?.absoluteURL
             {
@@ -107,7 +105,7 @@ struct PageVisitor: Sendable {
             observations: observations,
             problems: problems,
             links: links,
-            omittedLinks: omittedLinks,
+            omittedLinks: extractsLinks ? discovered.omitted : 0,
             finalURL: exchange.finalURL == url ? nil : exchange.finalURL,
             body: exchange.body,
             isHTML: document != nil,

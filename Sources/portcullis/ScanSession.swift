@@ -44,7 +44,9 @@ struct ScanSession {
             throw ConfigurationError(error)
         }
 
-        let progress = ProgressBoard(enabled: Terminal.isInteractive(FileHandle.standardError) && !global.quiet)
+        let progress = ProgressBoard(
+            mode: global.quiet ? .off : (Terminal.isInteractive(FileHandle.standardError) ? .live : .plain)
+        )
         let result = await scanner.run { progress.update($0) }
 
         let failOn = try options.failThreshold()

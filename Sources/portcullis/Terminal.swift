@@ -15,22 +15,55 @@ enum Terminal {
     }
 }
 
-/// Live progress on stderr: on a terminal, one self-updating line per provider (pages done, queued, errors,
-/// pages/s); otherwise nothing (the logs say what happens).
+/// Progress on stderr: on a terminal, one self-updating line per provider (pages done, queued, errors, pages/s);
+/// otherwise a plain line per provider every ten seconds and when it finishes, for CI logs.
 final class ProgressBoard: Sendable {
+    /// How progress is shown.
+    enum Mode {
+        case live
+        case plain
+        case off
+    }
+
     private struct Board {
         var lines: [(provider: String, text: String)] = []
         var drawnLines = 0
         var lastDraw: ContinuousClock.Instant?
     }
 
-    let enabled: Bool
+    let mode: Mode
     private let board = Mutex(Board())
+    private let plainTimes = Mutex<[String: ContinuousClock.Instant]>([:])
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(mode: Mode) { self.mode = mode }
 
     func update(_ progress: ScanProgress) {
-        guard enabled else { return }
+        switch mode {
+        case .off: return
+        case .plain: plain(progress)
+        case .live: live(progress)
+        }
+    }
+
+    private func plain(_ progress: ScanProgress) {
+        let now = ContinuousClock.now
+        let due = plainTimes.withLock { times -> Bool in
+            guard progress.finished || times[progress.provider].map({ now - $0 > .seconds(10) }) ?? false else {
+                if times[progress.provider] == nil { times[progress.provider] = now }
+                return false
+            }
+            times[progress.provider] = now
+            return true
+        }
+        guard due else { return }
+        let line =
+            "\(progress.finished ? "crawled" : "crawling") \(progress.provider): \(progress.pages) pages, "
+            + "\(progress.queued) queued, \(progress.errors) errors, "
+            + String(format: "%.1f pages/s", progress.pagesPerSecond)
+        FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
+    }
+
+    private func live(_ progress: ScanProgress) {
         let text =
             "\(progress.provider): \(progress.pages) pages, \(progress.queued) queued, \(progress.errors) errors, "
             + String(format: "%.1f pages/s", progress.pagesPerSecond) + (progress.finished ? ", done" : "")

@@ -175,6 +175,7 @@ struct CommandLineTests {
         let crawls = try #require(report["crawls"] as? [[String: Any]])
         #expect(crawls.compactMap { $0["provider"] as? String } == ["bad", "good"])
         #expect(crawls.allSatisfy { ($0["pages"] as? Int ?? 0) > 1 })
+        #expect(run.stderr.contains("crawled good: "), "a plain progress line per provider when stderr is no terminal")
         try await zoo.shutdown()
     }
 

@@ -1,6 +1,8 @@
+import CheckSupport
 import Crawl
 import DemoProviders
 import Foundation
+import HeaderChecks
 import PortcullisCore
 import PortcullisHTTP
 import Scanning
@@ -166,6 +168,53 @@ struct CrawlPipelineTests {
         let crawl = try #require(result.crawls.first)
         #expect(crawl.pages == 200, "pages that differ only in numbers are not traps: \(crawl.skipped)")
         #expect(crawl.stops.isEmpty)
+    }
+
+    @Test func tooManyRequestsIsRetriedWithBackOff() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await ScanPipelineTests.withZoo { zoo in
+            try await Self.crawl(
+                [Self.provider("busy", [zoo.fixturesHTTP.appendingPathComponent("status/429")], sitemaps: false)],
+                zoo: zoo
+            )
+        }
+        let elapsed = clock.now - start
+        // Three attempts with exponential back-off (1 s, then 2 s) between them: never faster than 3 s.
+        #expect(elapsed >= .seconds(3), "back-off was not applied: \(elapsed)")
+        #expect(elapsed < .seconds(60))
+        #expect(result.targets.first?.httpStatus == 429, "the last answer is kept")
+    }
+
+    @Test func pagesCarryTheirSubresourcesToTheChecks() async throws {
+        /// A check that reports every subresource it is given, so the test sees what the checks see.
+        struct SubresourceProbe: PageCheck {
+            var rules: [RuleID] { [HeaderRules.cspMissing] }
+            func check(_ page: Page) -> [Observation] {
+                page.subresources.map {
+                    .failed(
+                        HeaderRules.cspMissing,
+                        at: page.url,
+                        "subresource \($0.kind.rawValue)",
+                        key: $0.url.absoluteString
+                    )
+                }
+            }
+        }
+        let result = try await ScanPipelineTests.withZoo { zoo in
+            let plan = ScanPlan(targets: [
+                Target(provider: "site", url: zoo.fixturesHTTP.appendingPathComponent("site/0"))
+            ])
+            let catalog = try RuleCatalog.load(directory: TestPaths.rules)
+            return await try ScanRunner(
+                plan: plan,
+                catalog: catalog,
+                checks: CheckRegistry.pageChecks + [SubresourceProbe()]
+            )
+            .run()
+        }
+        let kinds = Set(result.findings.map(\.message))
+        #expect(kinds.isSuperset(of: ["subresource stylesheet", "subresource image"]), "\(kinds)")
     }
 
     @Test func timeBudgetStopsARateLimitedCrawl() async throws {
