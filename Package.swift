@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
     ],
     targets: [
         // C boundary: module maps plus typed inline shims; nothing else includes these headers.
@@ -69,6 +70,20 @@ let package = Package(
                 "PortcullisCore", "PortcullisHTML",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Content-Security-Policy Level 3: parser, effective policy, evaluator (pure, no I/O).
+        .target(
+            name: "CSP",
+            swiftSettings: swiftSettings
+        ),
+        // Spec-exact parsers for the other security headers and cookies, and the Observatory score (pure).
+        .target(
+            name: "HeaderAnalysis",
+            dependencies: [
+                "PortcullisCore",
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -167,6 +182,16 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CSPTests",
+            dependencies: ["CSP", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeaderAnalysisTests",
+            dependencies: ["HeaderAnalysis", "PortcullisCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// Content-Security-Policy Level 3.
