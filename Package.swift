@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "HeaderChecks",
-            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML"],
+            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "Crawl"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -172,7 +172,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ChecksTests",
-            dependencies: ["CheckSupport", "HeaderChecks", "AccessibilityChecks", "PortcullisCore", "PortcullisHTML"],
+            dependencies: [
+                "CheckSupport", "HeaderChecks", "AccessibilityChecks", "PortcullisCore", "PortcullisHTML", "Crawl",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -24,7 +24,7 @@ public struct DocumentTitleCheck: PageCheck {
                 AccessibilityRules.documentTitle,
                 at: page.url,
                 titles.isEmpty ? "The document has no <title> element" : "The document's <title> is empty",
-                key: page.pathKey
+                key: ""
             )
         ]
     }

@@ -21,7 +21,7 @@ public struct HTMLLangCheck: PageCheck {
                 element: root.cssPath,
                 root.hasAttribute("lang") ? "The lang attribute of <html> is empty" : "<html> has no lang attribute",
                 snippet: root.startTagSnippet,
-                key: page.pathKey
+                key: ""
             )
         ]
     }

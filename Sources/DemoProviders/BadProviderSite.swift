@@ -1,3 +1,5 @@
+import NIOHTTP1
+
 /// The badly run provider ("Harbour Daily"): a small news site with the classic mistakes, on HTTP and HTTPS.
 ///
 /// Pages lack `lang` and `<title>`, images lack `alt`, form fields lack labels; responses carry no security
@@ -27,7 +29,22 @@ struct BadProviderSite: DemoResponder {
     /// Links on `/partners` to hosts outside any scan's scope; nothing may ever contact them.
     static let outOfScopeLinks = ["https://cdn.partner.example/x", "http://10.0.0.5/internal"]
 
+    /// Where the home page loads a widget script from, cross-origin and without Subresource Integrity (never
+    /// fetched: scanners record subresources, they do not load them).
+    static let thirdPartyScript = "https://cdn.partner.example/widgets/share.js"
+
+    /// Answers `request`; like many misconfigured APIs it echoes any `Origin` back with credentials allowed.
     func respond(to request: DemoRequest) -> DemoResponse {
+        var response = route(request)
+        if let origin = request.headers.first(name: "Origin") {
+            response.headerLines += [
+                "Access-Control-Allow-Origin: \(origin)", "Access-Control-Allow-Credentials: true",
+            ]
+        }
+        return response
+    }
+
+    private func route(_ request: DemoRequest) -> DemoResponse {
         let segments = request.segments
         if !segments.isEmpty, segments.allSatisfy({ $0 == "docs" }) {
             return page(Self.docsBody(depth: segments.count))
@@ -155,6 +172,7 @@ struct BadProviderSite: DemoResponder {
     }
 
     private static let homeBody = """
+        <script src="\(thirdPartyScript)"></script>
         <div class="teaser"><img src="/images/harbour.gif" width="300" height="200">
         <h2><a href="/articles/1">Harbour expansion approved after marathon council session</a></h2>
         <p>The long-debated plan to extend the eastern quay by 240 metres won approval late on Tuesday,

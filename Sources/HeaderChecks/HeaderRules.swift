@@ -7,6 +7,10 @@ public enum HeaderRules {
     public static let hstsMissing: RuleID = "headers.hsts-missing"
     public static let nosniffMissing: RuleID = "headers.nosniff-missing"
     public static let antiFramingMissing: RuleID = "headers.anti-framing-missing"
+    public static let mixedContentActive: RuleID = "headers.mixed-content-active"
+    public static let mixedContentPassive: RuleID = "headers.mixed-content-passive"
+    public static let subresourceIntegrityMissing: RuleID = "headers.sri-missing"
+    public static let httpsRedirectMissing: RuleID = "headers.https-redirect-missing"
 }
 
 /// Every check of the header family.
@@ -17,5 +21,8 @@ public enum HeaderChecks {
         StrictTransportSecurityPresenceCheck(),
         NosniffCheck(),
         AntiFramingCheck(),
+        MixedContentCheck(),
+        SubresourceIntegrityCheck(),
+        HTTPSRedirectCheck(),
     ]
 }

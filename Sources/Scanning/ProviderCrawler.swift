@@ -91,10 +91,12 @@ struct ProviderCrawler {
         let budget = provider.budget
         let deadline = start + .seconds(budget.maxDuration)
 
-        if provider.crawls {
-            for origin in Set(provider.entryURLs.compactMap(Origin.init)).sorted() where origin.scheme != "file" {
-                await loadRobots(of: origin, state: &state, normalizer: normalizer)
-            }
+        // Host probes, once per origin of the entry URLs: CORS now; TLS and SSO join here.
+        var probed: Set<Origin> = []
+        for url in provider.entryURLs {
+            guard let origin = Origin(url), origin.scheme != "file", probed.insert(origin).inserted else { continue }
+            state.crawlObservations += await CORSProbe(client: visitor.client, headers: provider.headers).probe(url)
+            if provider.crawls { await loadRobots(of: origin, state: &state, normalizer: normalizer) }
         }
 
         await withTaskGroup(of: Event.self) { group in

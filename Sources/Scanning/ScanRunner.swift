@@ -28,7 +28,7 @@ public struct ScanRunner: Sendable {
         self.engine = try RuleEngine(
             catalog: catalog,
             profile: plan.profile,
-            checkRules: Set(checks.flatMap(\.rules)).union(CrawlRules.all)
+            checkRules: Set(checks.flatMap(\.rules)).union(CrawlRules.all).union(CORSRules.all)
         )
         self.checks = checks
         self.logger = logger

@@ -1,4 +1,5 @@
 import CheckSupport
+import Crawl
 import Foundation
 import PortcullisCore
 import PortcullisHTML
@@ -8,7 +9,8 @@ enum PageFixtures {
     static func page(
         url: String = "https://provider.test/home",
         headers: [(String, String)] = [("Content-Type", "text/html; charset=utf-8")],
-        html: String = "<!doctype html><html lang=en><head><title>t</title></head><body></body></html>"
+        html: String = "<!doctype html><html lang=en><head><title>t</title></head><body></body></html>",
+        hops: Int = 1
     ) -> Page {
         let url = URL(string: url)!
         let hop = ResponseHop(
@@ -17,11 +19,13 @@ enum PageFixtures {
             httpVersion: "HTTP/1.1",
             headers: headers.map { HeaderField(name: $0.0, value: $0.1) }
         )
-        let exchange = Exchange(requestURL: url, hops: [hop], body: Data(html.utf8), charset: "utf-8")
-        return Page(
-            exchange: exchange,
-            document: exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: "utf-8") : nil
-        )
+        let redirects = (1..<max(1, hops)).map { _ in
+            ResponseHop(url: url, status: 301, httpVersion: "HTTP/1.1", headers: [])
+        }
+        let exchange = Exchange(requestURL: url, hops: redirects + [hop], body: Data(html.utf8), charset: "utf-8")
+        let document = exchange.isHTML ? HTMLDocument(data: exchange.body, httpCharset: "utf-8") : nil
+        let subresources = LinkExtractor.extract(from: document, headers: hop.headers, url: url).subresources
+        return Page(exchange: exchange, document: document, subresources: subresources)
     }
 
     static let html: (String, String) = ("Content-Type", "text/html; charset=utf-8")

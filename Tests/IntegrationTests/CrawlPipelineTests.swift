@@ -74,7 +74,14 @@ struct CrawlPipelineTests {
         let trapKinds = ["calendar", "repeated-path-segments", "growing-query", "duplicate-content", "too-long-url"]
         #expect(trapKinds.contains { crawl.skipped[$0, default: 0] > 0 }, "\(crawl.skipped)")
         let rules = Set(result.findings.map(\.ruleID.rawValue))
-        #expect(rules.isSuperset(of: ["headers.csp-missing", "a11y.image-alt", "crawl.robots-disallowed"]))
+        #expect(
+            rules.isSuperset(of: [
+                "headers.csp-missing", "a11y.image-alt", "crawl.robots-disallowed",
+                "headers.cors-origin-reflected-with-credentials", "headers.cors-null-origin-trusted",
+                "headers.sri-missing", "headers.mixed-content-passive", "headers.https-redirect-missing",
+            ]),
+            "\(rules.sorted())"
+        )
         let hsts = try #require(result.findings.first { $0.ruleID == "headers.hsts-missing" })
         #expect(hsts.occurrences >= 10, "one finding aggregates every page of the origin")
     }
