@@ -60,6 +60,9 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     public var remediation: String
     public var references: [Reference]
     public var tags: [String]
+    /// The csp-evaluator finding type this rule corresponds to (`SCRIPT_UNSAFE_INLINE`…), for people and tools
+    /// that know csp-evaluator's names.
+    public var cspEvaluatorType: String?
     /// The rule file and line it was defined at, for messages.
     public var source: String
 
@@ -72,6 +75,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         remediation: String,
         references: [Reference] = [],
         tags: [String] = [],
+        cspEvaluatorType: String? = nil,
         source: String = ""
     ) {
         self.id = id
@@ -82,6 +86,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.remediation = remediation
         self.references = references
         self.tags = tags
+        self.cspEvaluatorType = cspEvaluatorType
         self.source = source
     }
 }

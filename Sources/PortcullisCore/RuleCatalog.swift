@@ -5,6 +5,8 @@ import Yams
 public struct RuleCatalog: Sendable, Hashable {
     /// The rules, keyed by id.
     public private(set) var rules: [RuleID: Rule]
+    /// The folder the catalog was loaded from, where checks find their data files (CSP allowlists…).
+    public private(set) var directory: URL?
 
     public init(rules: [Rule]) throws(PortcullisError) {
         var byID: [RuleID: Rule] = [:]
@@ -54,7 +56,9 @@ public struct RuleCatalog: Sendable, Hashable {
             }
             rules += try parse(text, file: file.path)
         }
-        return try RuleCatalog(rules: rules)
+        var catalog = try RuleCatalog(rules: rules)
+        catalog.directory = directory
+        return catalog
     }
 
     /// Parses one rule file: a mapping with `family` and a `rules` list.
@@ -81,7 +85,7 @@ public struct RuleCatalog: Sendable, Hashable {
     }
 
     private static let ruleKeys: Set<String> = [
-        "id", "title", "severity", "description", "remediation", "references", "tags",
+        "id", "title", "severity", "description", "remediation", "references", "tags", "csp-evaluator-type",
     ]
 
     private static func parseRule(_ node: Node, family: Family, file: String) throws(PortcullisError) -> Rule {
@@ -111,6 +115,7 @@ public struct RuleCatalog: Sendable, Hashable {
             remediation: try map.requiredString("remediation").trimmingCharacters(in: .whitespacesAndNewlines),
             references: try parseReferences(map),
             tags: try map.stringList("tags"),
+            cspEvaluatorType: try map.string("csp-evaluator-type", required: false),
             source: "\(file):\(map.line ?? 0)"
         )
     }
