@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "HeaderChecks",
-            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "Crawl"],
+            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "Crawl", "HeaderAnalysis", "CSP"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -144,7 +144,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PortcullisBenchmarks",
-            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning"],
+            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP"],
             path: "Benchmarks/PortcullisBenchmarks",
             swiftSettings: swiftSettings
         ),

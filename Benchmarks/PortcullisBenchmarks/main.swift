@@ -12,3 +12,6 @@ if which == "html" || which == "all" {
 if which == "crawl" || which == "all" {
     try await CrawlBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "csp" || which == "all" {
+    try CSPBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

@@ -1,1 +1,0 @@
-// Content-Security-Policy Level 3.
