@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "Scanning",
             dependencies: [
-                "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl",
+                "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl", "CSP",
                 "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -174,6 +174,7 @@ let package = Package(
             name: "ChecksTests",
             dependencies: [
                 "CheckSupport", "HeaderChecks", "AccessibilityChecks", "PortcullisCore", "PortcullisHTML", "Crawl",
+                "CSP",
             ],
             swiftSettings: swiftSettings
         ),

@@ -13,13 +13,7 @@ public struct AntiFramingCheck: PageCheck {
 
     public func check(_ page: Page) -> [Observation] {
         guard page.isServed, page.exchange.isHTML else { return [] }
-        let policies = page.response.values(of: "Content-Security-Policy").flatMap { $0.split(separator: ",") }
-        let hasFrameAncestors = policies.contains { policy in
-            policy.split(separator: ";").contains { directive in
-                directive.trimmingCharacters(in: .whitespaces).lowercased().split(separator: " ").first
-                    == "frame-ancestors"
-            }
-        }
+        let hasFrameAncestors = page.headerPolicyHasFrameAncestors
         if hasFrameAncestors {
             return [.passed(HeaderRules.antiFramingMissing, at: page.url, "CSP frame-ancestors present")]
         }

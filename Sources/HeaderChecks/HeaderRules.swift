@@ -1,3 +1,4 @@
+public import CSP
 public import CheckSupport
 public import PortcullisCore
 
@@ -15,14 +16,18 @@ public enum HeaderRules {
 
 /// Every check of the header family.
 public enum HeaderChecks {
-    /// The checks, in the order they run.
-    public static let all: [any PageCheck] = [
-        ContentSecurityPolicyPresenceCheck(),
-        StrictTransportSecurityPresenceCheck(),
-        NosniffCheck(),
-        AntiFramingCheck(),
-        MixedContentCheck(),
-        SubresourceIntegrityCheck(),
-        HTTPSRedirectCheck(),
-    ]
+    /// The checks, in the order they run; the CSP evaluation uses `bypassLists` (`Rules/csp-allowlists/`).
+    public static func all(bypassLists: CSPBypassLists) -> [any PageCheck] {
+        [
+            ContentSecurityPolicyPresenceCheck(),
+            ContentSecurityPolicyEvaluationCheck(bypassLists: bypassLists),
+            StrictTransportSecurityPresenceCheck(),
+            NosniffCheck(),
+            AntiFramingCheck(),
+            MixedContentCheck(),
+            SubresourceIntegrityCheck(),
+            HTTPSRedirectCheck(),
+            SecurityHeadersCheck(),
+        ]
+    }
 }

@@ -14,7 +14,7 @@ public struct Location: Sendable, Hashable, Codable, Comparable {
     }
 
     public static func < (lhs: Location, rhs: Location) -> Bool {
-        (lhs.url, lhs.elementPath ?? "") < (rhs.url, rhs.elementPath ?? "")
+        (lhs.url, lhs.elementPath ?? "", lhs.snippet ?? "") < (rhs.url, rhs.elementPath ?? "", rhs.snippet ?? "")
     }
 }
 

@@ -19,7 +19,7 @@ public struct FindingAccumulator: Sendable {
         var locations: Set<Location> = []
         var occurrences = 0
         /// The summary of the observation at the smallest place, so the message is order-independent.
-        var firstPlace: (String, String)?
+        var firstPlace: (String, String, String)?
         var summary = ""
     }
 
@@ -51,7 +51,7 @@ public struct FindingAccumulator: Sendable {
                 group.locations.remove(last)
             }
         }
-        let place = (observation.url.absoluteString, observation.elementPath ?? "")
+        let place = (observation.url.absoluteString, observation.elementPath ?? "", observation.evidence.summary)
         if group.firstPlace.map({ place < $0 }) ?? true {
             group.firstPlace = place
             group.summary = observation.evidence.summary

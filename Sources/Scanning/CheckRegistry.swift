@@ -1,13 +1,21 @@
 import AccessibilityChecks
+import CSP
 public import CheckSupport
+import Foundation
 import HeaderChecks
 public import PortcullisCore
 
-/// The built-in page checks of every family, and the rule ids they can emit.
+/// The built-in page checks of every family, configured from the rules folder's data files.
 public enum CheckRegistry {
-    /// Every built-in page check.
-    public static let pageChecks: [any PageCheck] = HeaderChecks.all + AccessibilityChecks.all
+    /// Every built-in page check; the CSP evaluation reads its allowlist-bypass hosts from the catalog's
+    /// `csp-allowlists/` folder (without them, allowlist bypasses go unreported).
+    public static func pageChecks(catalog: RuleCatalog) -> [any PageCheck] {
+        HeaderChecks.all(bypassLists: bypassLists(catalog: catalog)) + AccessibilityChecks.all
+    }
 
-    /// Every rule id the built-in checks can emit: what the engine checks against the catalog.
-    public static var ruleIDs: Set<RuleID> { Set(pageChecks.flatMap(\.rules)) }
+    /// The CSP allowlist-bypass hosts shipped with the catalog, or none when the folder is missing.
+    static func bypassLists(catalog: RuleCatalog) -> CSPBypassLists {
+        guard let directory = catalog.directory?.appendingPathComponent("csp-allowlists") else { return .empty }
+        return (try? CSPBypassLists.load(directory: directory)) ?? .empty
+    }
 }

@@ -21,9 +21,10 @@ public struct ScanRunner: Sendable {
     public init(
         plan: ScanPlan,
         catalog: RuleCatalog,
-        checks: [any PageCheck] = CheckRegistry.pageChecks,
+        checks: [any PageCheck]? = nil,
         logger: Logger = Logger(label: "portcullis.scan")
     ) throws(PortcullisError) {
+        let checks = checks ?? CheckRegistry.pageChecks(catalog: catalog)
         self.plan = plan
         self.engine = try RuleEngine(
             catalog: catalog,

@@ -216,7 +216,7 @@ struct CrawlPipelineTests {
             return await try ScanRunner(
                 plan: plan,
                 catalog: catalog,
-                checks: CheckRegistry.pageChecks + [SubresourceProbe()]
+                checks: CheckRegistry.pageChecks(catalog: catalog) + [SubresourceProbe()]
             )
             .run()
         }

@@ -202,7 +202,12 @@ import FoundationXML
                 // curl prints an HTTP/2 status line as `HTTP/2 200 ` (no reason phrase, trailing space).
                 let status = head1.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
                 #expect(head2.first == "HTTP/2 \(status) ", "\(path): \(head2.first ?? "")")
-                #expect(Array(head2.dropFirst()) == head1.dropFirst().map(lowerCasingName), "\(path)")
+                // The CSP nonce is fresh in every response, so it is masked before comparing.
+                #expect(
+                    Array(head2.dropFirst()).map(maskingNonce)
+                        == head1.dropFirst().map(lowerCasingName).map(maskingNonce),
+                    "\(path)"
+                )
                 for line in head2.dropFirst() {
                     let name = line.prefix { $0 != ":" }
                     #expect(name == name.lowercased(), "\(path): \(line)")
@@ -407,7 +412,7 @@ import FoundationXML
             let hang = try await Curl.run(["-o", "/dev/null", "-w", "%{http_code}", fixture(zoo, "hang")], maxTime: 1)
             #expect(hang.status == 28, "\(hang.stderr)")
             #expect(hang.text == "000")
-            #expect(clock.now - started < .seconds(10))
+            #expect(clock.now - started < .seconds(30))
         }
     }
 
@@ -541,7 +546,8 @@ import FoundationXML
             ["20", "/usr/bin/openssl", "s_client", "-connect", "127.0.0.1:\(port)", "-alpn", "h2", "-ign_eof"],
             timeLimit: .seconds(30)
         )
-        try await Task.sleep(for: .seconds(1))
+        // Give s_client time to finish its handshake even on a loaded machine (1 s was too short under CI load).
+        try await Task.sleep(for: .seconds(3))
         let started = clock.now
         try await zoo.shutdown()
         #expect(clock.now - started < .seconds(10), "shutdown took \(clock.now - started)")
@@ -1181,4 +1187,9 @@ private final class LocationCollector: NSObject, XMLParserDelegate {
         }
         text = nil
     }
+}
+
+/// `line` with every CSP nonce value replaced, so two responses of the same page compare equal.
+private func maskingNonce(_ line: String) -> String {
+    line.replacingOccurrences(of: #"'nonce-[^']*'"#, with: "'nonce-*'", options: .regularExpression)
 }

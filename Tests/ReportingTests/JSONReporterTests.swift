@@ -54,7 +54,7 @@ import Testing
         let bySeverity = try #require(summary["bySeverity"] as? [String: Int])
         #expect(bySeverity == ["critical": 1, "high": 2, "medium": 1, "low": 1, "info": 1])
         let byFamily = try #require(summary["byFamily"] as? [String: Int])
-        #expect(byFamily == ["headers": 2, "tls": 1, "sso": 1, "accessibility": 1, "crawl": 1])
+        #expect(byFamily == ["headers": 2, "csp": 0, "tls": 1, "sso": 1, "accessibility": 1, "crawl": 1])
         #expect(summary["targetsScanned"] as? Int == 2)
         #expect(summary["targetsFailed"] as? Int == 1)
         #expect(summary["findings"] as? Int == 6)

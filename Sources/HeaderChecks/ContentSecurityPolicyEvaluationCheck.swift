@@ -1,0 +1,47 @@
+public import CSP
+public import CheckSupport
+import Foundation
+public import PortcullisCore
+
+/// Evaluates every enforced Content-Security-Policy of an HTML response (header lines, comma-joined members and
+/// `<meta http-equiv>` policies) the way browsers enforce them together, and reports each weakness csp-evaluator
+/// knows as the rule `csp.<finding-type>`, strict-CSP advice included.
+///
+/// A response without an enforced policy is the business of ``ContentSecurityPolicyPresenceCheck``.
+public struct ContentSecurityPolicyEvaluationCheck: PageCheck {
+    let evaluator: Evaluator
+
+    /// Creates the check with the allowlist-bypass host lists (`Rules/csp-allowlists/`).
+    public init(bypassLists: CSPBypassLists) {
+        self.evaluator = Evaluator(bypassLists: bypassLists)
+    }
+
+    /// The rule for a finding type; `nil` for `IGNORED` (csp-evaluator's note that a source has no effect).
+    public static func rule(for type: CSPFindingType) -> RuleID? {
+        guard type != .ignored else { return nil }
+        return RuleID("csp." + type.rawValue.lowercased().replacingOccurrences(of: "_", with: "-"))
+    }
+
+    public var rules: [RuleID] { CSPFindingType.allCases.compactMap(Self.rule(for:)) }
+
+    public func check(_ page: Page) -> [Observation] {
+        guard page.isServed, page.exchange.isHTML else { return [] }
+        let policies = PolicyList.parse(
+            headerValues: page.response.values(of: "Content-Security-Policy"),
+            reportOnlyValues: page.response.values(of: "Content-Security-Policy-Report-Only"),
+            metaValues: page.metaPolicies
+        )
+        guard policies.hasEnforcedPolicy else { return [] }
+        return evaluator.evaluate(policies, checks: .withStrictCSP).compactMap { finding in
+            guard let rule = Self.rule(for: finding.type), finding.severity != .none else { return nil }
+            let where_ = [finding.directive, finding.value ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+            return .failed(
+                rule,
+                at: page.url,
+                finding.description,
+                snippet: where_.isEmpty ? nil : where_,
+                key: "\(finding.directive) \(finding.value ?? "")"
+            )
+        }
+    }
+}
