@@ -1,5 +1,5 @@
 import AccessibilityChecks
-import CSP
+public import CSP
 public import CheckSupport
 import Foundation
 import HeaderChecks
@@ -14,7 +14,7 @@ public enum CheckRegistry {
     }
 
     /// The CSP allowlist-bypass hosts shipped with the catalog, or none when the folder is missing.
-    static func bypassLists(catalog: RuleCatalog) -> CSPBypassLists {
+    public static func bypassLists(catalog: RuleCatalog) -> CSPBypassLists {
         guard let directory = catalog.directory?.appendingPathComponent("csp-allowlists") else { return .empty }
         return (try? CSPBypassLists.load(directory: directory)) ?? .empty
     }

@@ -58,6 +58,8 @@ struct CommandLineTests {
         ["scan", "--profile", "no-such-profile", "https://127.0.0.1:1/"],
         ["rules", "show", "headers.nope"],
         ["scan", "--plan", "/nonexistent-plan.yaml"],
+        ["explain", "csp"],
+        ["explain", "csp", "--format", "xml", "default-src 'none'"],
         ["scan", "--plan", "plan.yaml", "https://127.0.0.1:1/"],
         ["scan", "--scope", "galaxy", "https://127.0.0.1:1/"],
         ["scan", "--exclude", "(", "https://127.0.0.1:1/"],
@@ -213,6 +215,21 @@ struct CommandLineTests {
             #expect(!text.contains(secret), "\(file)")
         }
         try await zoo.shutdown()
+    }
+
+    @Test func explainEvaluatesAPolicyOffline() async throws {
+        let text = try await Self.portcullis(["explain", "csp", "script-src 'unsafe-inline' https:; object-src 'none'"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("csp.script-unsafe-inline (csp-evaluator SCRIPT_UNSAFE_INLINE)"))
+        #expect(text.stdout.contains("csp.plain-url-schemes"))
+        let json = try await Self.portcullis([
+            "explain", "csp", "--format", "json", "--header", "Strict-Transport-Security: max-age=60",
+            "default-src 'none'; frame-ancestors 'none'",
+        ])
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let rules = Set(findings.compactMap { $0["ruleID"] as? String })
+        #expect(rules.contains("headers.hsts-max-age-below-six-months"), "\(rules)")
+        #expect(!rules.contains("headers.anti-framing-missing"), "frame-ancestors protects")
     }
 
     @Test func rulesListAndShow() async throws {
