@@ -108,6 +108,7 @@ let package = Package(
             name: "Scanning",
             dependencies: [
                 "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl", "CSP",
+                "HeaderAnalysis",
                 "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -112,6 +112,8 @@ public struct ScanResult: Sendable, Hashable, Codable {
     public var problems: [ScanProblem]
     /// What each provider's crawl did, where it stopped and what it skipped.
     public var crawls: [CrawlSummary]
+    /// The Observatory-compatible grade of each HTTPS origin of an entry URL.
+    public var grades: [OriginGrade]
     /// The rules the scan ran, so reports can describe every finding's rule.
     public var rules: [Rule]
 
@@ -124,6 +126,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         findings: [Finding],
         problems: [ScanProblem],
         crawls: [CrawlSummary] = [],
+        grades: [OriginGrade] = [],
         rules: [Rule]
     ) {
         self.tool = tool
@@ -134,6 +137,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         self.findings = findings
         self.problems = problems
         self.crawls = crawls
+        self.grades = grades
         self.rules = rules
     }
 

@@ -15,6 +15,7 @@ struct JSONReportDocument: Encodable {
         case findings
         case problems
         case crawls
+        case grades
         case rules
     }
 
@@ -121,6 +122,7 @@ struct JSONReportDocument: Encodable {
     var findings: [Finding]
     var problems: [Problem]
     var crawls: [CrawlSummary]
+    var grades: [OriginGrade]
     var rules: [Rule]
 }
 
@@ -161,6 +163,7 @@ extension JSONReportDocument {
             Problem(url: $0.url, kind: $0.kind, message: $0.message)
         }
         self.crawls = result.crawls.sorted { $0.provider < $1.provider }
+        self.grades = result.grades.sorted { $0.origin < $1.origin }
         self.rules = ReportOrder.rules(result.rules).map(Rule.init)
     }
 }

@@ -19,6 +19,7 @@ public enum TerminalSummary {
         lines.append(header(result, style: style))
         lines.append(contentsOf: targetLines(result, style: style))
         lines.append(contentsOf: crawlLines(result, style: style))
+        lines.append(contentsOf: gradeLines(result, style: style))
         lines.append(contentsOf: countLines(result, style: style))
         lines.append(contentsOf: findingLines(result, limit: topFindings, style: style))
         lines.append(contentsOf: problemLines(result, style: style))
@@ -103,6 +104,15 @@ public enum TerminalSummary {
             }
         }
         return lines
+    }
+
+    /// The Observatory-compatible grade of each graded origin.
+    private static func gradeLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        guard !result.grades.isEmpty else { return [] }
+        return ["", style.bold("Observatory-compatible grades")]
+            + result.grades.sorted { $0.origin < $1.origin }.map { grade in
+                "  \(clean(grade.grade).padding(toLength: 3, withPad: " ", startingAt: 0)) \(grade.score)  \(clean(grade.origin))"
+            }
     }
 
     private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {

@@ -28,6 +28,8 @@ struct PageVisit: Sendable {
     var retryAfter: String?
     /// Where a redirect was refused because it left the scope.
     var refusedRedirect: String?
+    /// The Observatory-compatible grade of the page's origin, for entry pages.
+    var grade: OriginGrade?
 
     var failed: Bool { result.status == .failed }
 }
@@ -42,8 +44,15 @@ struct PageVisitor: Sendable {
     let headers: [HeaderField]
     /// Whether links are followed (subresources are always recorded for the checks).
     let extractsLinks: Bool
+    /// Grades entry pages as the Observatory would.
+    let grading: ObservatoryGrading
 
-    func visit(_ url: URL, provider: String, allowRedirect: @escaping @Sendable (URL) -> Bool) async -> PageVisit {
+    func visit(
+        _ url: URL,
+        provider: String,
+        grades: Bool = false,
+        allowRedirect: @escaping @Sendable (URL) -> Bool
+    ) async -> PageVisit {
         let target = Target(provider: provider, url: url)
         let exchange: Exchange
         do {
@@ -111,7 +120,8 @@ struct PageVisitor: Sendable {
             isHTML: document != nil,
             status: status,
             retryAfter: status == 429 || status == 503 ? exchange.response.value(of: "Retry-After") : nil,
-            refusedRedirect: exchange.redirectNotFollowed.flatMap { _ in exchange.response.location }
+            refusedRedirect: exchange.redirectNotFollowed.flatMap { _ in exchange.response.location },
+            grade: grades ? grading.grade(page) : nil
         )
     }
 }

@@ -11,6 +11,8 @@ struct ProviderOutcome: Sendable {
     var findings: FindingAccumulator
     var problems: [ScanProblem]
     var summary: CrawlSummary
+    /// Observatory grades of the entry pages' origins.
+    var grades: [OriginGrade]
 }
 
 /// Crawls one provider: a breadth-first walk from its entry URLs, within its scope and budget, politely
@@ -50,6 +52,7 @@ struct ProviderCrawler {
         var robots: [String: RobotsPolicy] = [:]
         var retries: [(entry: FrontierEntry, attempt: Int)] = []
         var entryResults: [URL: TargetResult] = [:]
+        var grades: [String: OriginGrade] = [:]
         var summary: CrawlSummary
         var problems: [ScanProblem] = []
         /// Observations the crawler itself makes (robots.txt), folded into findings at the end.
@@ -125,7 +128,12 @@ struct ProviderCrawler {
                     let name = provider.name
                     let allowRedirect = redirectRule(for: entry, scope: state.scope)
                     group.addTask {
-                        let visit = await visitor.visit(entry.url, provider: name, allowRedirect: allowRedirect)
+                        let visit = await visitor.visit(
+                            entry.url,
+                            provider: name,
+                            grades: entry.priority == .entry,
+                            allowRedirect: allowRedirect
+                        )
                         return .visited(entry, attempt: attempt, visit)
                     }
                 }
@@ -162,7 +170,13 @@ struct ProviderCrawler {
             state.entryResults[url]
                 ?? TargetResult(provider: provider.name, url: url.absoluteString, status: .failed)
         }
-        return ProviderOutcome(targets: targets, findings: findings, problems: state.problems, summary: state.summary)
+        return ProviderOutcome(
+            targets: targets,
+            findings: findings,
+            problems: state.problems,
+            summary: state.summary,
+            grades: state.grades.values.sorted { $0.origin < $1.origin }
+        )
     }
 
     // MARK: The steps of the loop
@@ -231,6 +245,9 @@ struct ProviderCrawler {
     ) {
         if entry.priority == .entry || entry.depth == 0 {
             state.entryResults[entry.url] = visit.result
+        }
+        if let grade = visit.grade, state.grades[grade.origin].map({ grade.url < $0.url }) ?? true {
+            state.grades[grade.origin] = grade
         }
         let host = entry.url.host(percentEncoded: false) ?? ""
         if let status = visit.status, status == 429 || status == 503, attempt < Self.maxAttempts {

@@ -1,3 +1,4 @@
+import CSP
 public import CheckSupport
 import Crawl
 import Foundation
@@ -72,7 +73,10 @@ public struct ScanRunner: Sendable {
                     checks: checks,
                     limits: plan.limits,
                     headers: provider.headers,
-                    extractsLinks: provider.crawls
+                    extractsLinks: provider.crawls,
+                    grading: ObservatoryGrading(
+                        evaluator: Evaluator(bypassLists: CheckRegistry.bypassLists(catalog: engine.catalog))
+                    )
                 )
                 let crawler = try? ProviderCrawler(
                     provider: provider,
@@ -91,7 +95,11 @@ public struct ScanRunner: Sendable {
         var findings = FindingAccumulator(engine: engine)
         var problems: [ScanProblem] = []
         var targets: [TargetResult] = []
+        var grades: [String: OriginGrade] = [:]
         for outcome in outcomes.compactMap({ $0 }) {
+            for grade in outcome.grades where grades[grade.origin].map({ grade.url < $0.url }) ?? true {
+                grades[grade.origin] = grade
+            }
             findings.merge(outcome.findings)
             problems += outcome.problems
             targets += outcome.targets
@@ -105,7 +113,8 @@ public struct ScanRunner: Sendable {
             targets: targets,
             findings: findings.findings(),
             problems: problems,
-            crawls: outcomes.compactMap { $0?.summary }
+            crawls: outcomes.compactMap { $0?.summary },
+            grades: grades.values.sorted { $0.origin < $1.origin }
         )
     }
 
@@ -114,7 +123,8 @@ public struct ScanRunner: Sendable {
         targets: [TargetResult],
         findings: [Finding],
         problems: [ScanProblem],
-        crawls: [CrawlSummary]
+        crawls: [CrawlSummary],
+        grades: [OriginGrade] = []
     ) -> ScanResult {
         ScanResult(
             startedAt: startedAt,
@@ -124,6 +134,7 @@ public struct ScanRunner: Sendable {
             findings: findings,
             problems: problems,
             crawls: crawls,
+            grades: grades,
             rules: engine.activeRules
         )
     }

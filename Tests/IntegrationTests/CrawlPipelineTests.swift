@@ -56,6 +56,7 @@ struct CrawlPipelineTests {
         #expect(crawl.skipped["robots", default: 0] >= 1)
         #expect(crawl.skippedExamples["robots"]?.allSatisfy { $0.contains("/private/") } == true)
         #expect(withSitemaps.findings.map(\.ruleID) == ["crawl.robots-disallowed"], "only the info about robots.txt")
+        #expect(withSitemaps.grades.map(\.grade) == ["A+"], "\(withSitemaps.grades)")
         let withoutCrawl = try #require(withoutSitemaps.crawls.first)
         #expect(crawl.pages > withoutCrawl.pages, "pages listed only in the sitemaps are reached through them")
     }
@@ -82,6 +83,7 @@ struct CrawlPipelineTests {
             ]),
             "\(rules.sorted())"
         )
+        #expect(result.grades.map(\.grade) == ["F"], "only the HTTPS entry origin is graded: \(result.grades)")
         let hsts = try #require(result.findings.first { $0.ruleID == "headers.hsts-missing" })
         #expect(hsts.occurrences >= 10, "one finding aggregates every page of the origin")
     }
