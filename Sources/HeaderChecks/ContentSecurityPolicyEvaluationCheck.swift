@@ -22,7 +22,17 @@ public struct ContentSecurityPolicyEvaluationCheck: PageCheck {
         return RuleID("csp." + type.rawValue.lowercased().replacingOccurrences(of: "_", with: "-"))
     }
 
-    public var rules: [RuleID] { CSPFindingType.allCases.compactMap(Self.rule(for:)) }
+    /// `'self'` in script-src: csp-evaluator reports it as an allowlist bypass but only MEDIUM_MAYBE (it matters
+    /// when the origin hosts JSONP, AngularJS or uploads), so it is its own rule with its own severity.
+    public static let selfAllowlistRule: RuleID = "csp.script-self-allowlist"
+
+    /// The rule for one finding: by type, except `'self'` flagged as an allowlist bypass.
+    static func rule(for finding: CSPFinding) -> RuleID? {
+        if finding.type == .scriptAllowlistBypass, finding.value == "'self'" { return selfAllowlistRule }
+        return rule(for: finding.type)
+    }
+
+    public var rules: [RuleID] { CSPFindingType.allCases.compactMap(Self.rule(for:)) + [Self.selfAllowlistRule] }
 
     public func check(_ page: Page) -> [Observation] {
         guard page.isServed, page.exchange.isHTML else { return [] }
@@ -33,7 +43,7 @@ public struct ContentSecurityPolicyEvaluationCheck: PageCheck {
         )
         guard policies.hasEnforcedPolicy else { return [] }
         return evaluator.evaluate(policies, checks: .withStrictCSP).compactMap { finding in
-            guard let rule = Self.rule(for: finding.type), finding.severity != .none else { return nil }
+            guard let rule = Self.rule(for: finding), finding.severity != .none else { return nil }
             let where_ = [finding.directive, finding.value ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
             return .failed(
                 rule,
