@@ -1,3 +1,5 @@
+import PortcullisCore
+
 /// An IPv4 or IPv6 address parsed from a URL host or a resolver's answer, so the crawler can refuse to be steered
 /// to loopback and private networks by a hostile page (SSRF), and so one address has one spelling.
 ///
@@ -23,34 +25,10 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the address is one a scan must not reach unless it was declared as a target: loopback,
-    /// private (RFC 1918, IPv6 unique-local), link-local, unspecified, carrier-grade NAT, or an IPv4-mapped or
-    /// IPv4-compatible IPv6 form of one of these.
-    public var isInternal: Bool {
-        switch self {
-        case .v4(let value):
-            let octet = value >> 24
-            return octet == 127 || octet == 10 || octet == 0 || value & 0xFFF0_0000 == 0xAC10_0000
-                || value & 0xFFFF_0000 == 0xC0A8_0000 || value & 0xFFFF_0000 == 0xA9FE_0000
-                || value & 0xFFC0_0000 == 0x6440_0000
-        case .v6(let high, let low):
-            if high == 0 && (low >> 32 == 0xFFFF || low >> 32 == 0) && low > 1 {
-                return IPAddress.v4(UInt32(truncatingIfNeeded: low)).isInternal
-            }
-            if high == 0 && low <= 1 { return true }  // :: and ::1
-            let first = high >> 48
-            return first & 0xFE00 == 0xFC00 || first & 0xFFC0 == 0xFE80 || first & 0xFFC0 == 0xFEC0
-        }
-    }
-
-    /// Whether this is a loopback address (`127.0.0.0/8`, `::1`, or IPv4-mapped loopback).
-    public var isLoopback: Bool {
-        switch self {
-        case .v4(let value): return value >> 24 == 127
-        case .v6(let high, let low):
-            return high == 0 && (low == 1 || (low >> 32 == 0xFFFF && (low >> 24) & 0xFF == 127))
-        }
-    }
+    /// Whether the address is loopback, private, link-local or another special-use range that a scan must not
+    /// reach unless it is a declared target: the SSRF guard's own classification (``AddressPolicy``), so the
+    /// scope check and the connect-time check never disagree.
+    public var isInternal: Bool { !AddressPolicy().allows(ip: description) }
 
     /// The canonical text, without brackets.
     public var description: String {
