@@ -207,7 +207,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Scanning", "Reporting", "PortcullisCore", "DemoProviders", "TestSupport", "PortcullisHTTP", "Crawl",
-                "CheckSupport", "HeaderChecks",
+                "CheckSupport", "HeaderChecks", "CSP", "HeaderAnalysis",
             ],
             swiftSettings: swiftSettings
         ),

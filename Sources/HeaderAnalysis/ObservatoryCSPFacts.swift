@@ -30,9 +30,6 @@ public struct ObservatoryCSPFacts: Sendable, Hashable, Codable {
     public var unsafeStyles: Bool
     /// `default-src 'none'`.
     public var defaultSrcNone: Bool
-    /// `form-action` is restricted (`'none'`, `'self'` or specific sources); the MDN Observatory requires this for
-    /// the default-src-none bonus.
-    public var formActionRestricted: Bool
 
     /// Creates facts; everything defaults to the safe side except presence.
     public init(
@@ -42,8 +39,7 @@ public struct ObservatoryCSPFacts: Sendable, Hashable, Codable {
         insecureSchemeActive: Bool = false,
         insecureSchemePassive: Bool = false,
         unsafeStyles: Bool = false,
-        defaultSrcNone: Bool = false,
-        formActionRestricted: Bool = false
+        defaultSrcNone: Bool = false
     ) {
         self.presence = presence
         self.unsafeScripts = unsafeScripts
@@ -52,7 +48,6 @@ public struct ObservatoryCSPFacts: Sendable, Hashable, Codable {
         self.insecureSchemePassive = insecureSchemePassive
         self.unsafeStyles = unsafeStyles
         self.defaultSrcNone = defaultSrcNone
-        self.formActionRestricted = formActionRestricted
     }
 
     /// No CSP.
@@ -71,7 +66,9 @@ public struct ObservatoryCSPFacts: Sendable, Hashable, Codable {
         if unsafeEval { return .cspImplementedWithUnsafeEval }
         if insecureSchemePassive { return .cspImplementedWithInsecureSchemeInPassiveContentOnly }
         if unsafeStyles { return .cspImplementedWithUnsafeInlineInStyleSrcOnly }
-        if defaultSrcNone && formActionRestricted { return .cspImplementedWithNoUnsafeDefaultSrcNone }
+        // MDN's score table mentions form-action, but neither Observatory's code checks it; scoring as they do keeps
+        // the grade comparable (34 more of their own vectors agree).
+        if defaultSrcNone { return .cspImplementedWithNoUnsafeDefaultSrcNone }
         return .cspImplementedWithNoUnsafe
     }
 }

@@ -1,21 +1,23 @@
 import CSP
 import CheckSupport
 import Foundation
-import HeaderAnalysis
+public import HeaderAnalysis
 import PortcullisCore
 import PortcullisHTML
 
 /// Grades an entry page's response the way Mozilla's HTTP Observatory does, from the same facts Portcullis
-/// checks: headers, cookies, `<meta>` referrer and the CSP as the evaluator reads it.
-struct ObservatoryGrading: Sendable {
-    let evaluator: Evaluator
+/// checks: headers, cookies, `<meta>` referrer and the CSP as CSP3 reads it. Public so the CSP facts
+/// mapping can be checked against the Observatory's own vectors.
+public struct ObservatoryGrading: Sendable {
+    public init() {}
 
     /// The grade of `page`'s origin, or `nil` for pages the Observatory would not grade (not HTTPS HTML).
     func grade(_ page: Page) -> OriginGrade? {
         guard page.isHTTPS, page.exchange.isHTML, let origin = Origin(page.url) else { return nil }
         let headers = page.response.headers
+        let headerValues = page.response.values(of: "Content-Security-Policy")
         let policies = PolicyList.parse(
-            headerValues: page.response.values(of: "Content-Security-Policy"),
+            headerValues: headerValues,
             reportOnlyValues: page.response.values(of: "Content-Security-Policy-Report-Only"),
             metaValues: metaValues(page, httpEquiv: "content-security-policy")
         )
@@ -23,7 +25,7 @@ struct ObservatoryGrading: Sendable {
             httpsHeaders: headers,
             setCookieLines: page.response.values(of: "Set-Cookie"),
             metaReferrer: metaValues(page, name: "referrer"),
-            csp: facts(policies),
+            csp: Self.cspFacts(policies, headerDelivered: !headerValues.isEmpty),
             enforcedFrameAncestors: policies.enforced.contains { $0.source == .header && $0.has("frame-ancestors") }
         )
         let grade = Observatory.grade(input)
@@ -36,29 +38,42 @@ struct ObservatoryGrading: Sendable {
         )
     }
 
-    /// What the Observatory's CSP test needs to know, read from the evaluator's findings on the enforced policies.
-    private func facts(_ policies: PolicyList) -> ObservatoryCSPFacts {
-        guard policies.hasEnforcedPolicy else {
+    /// What the Observatory's CSP test needs to know about a response with these `Content-Security-Policy`,
+    /// `Content-Security-Policy-Report-Only` and `<meta http-equiv>` values: each enforced policy as CSP3 reads it
+    /// (`ObservatoryPolicyFacts`), a weakness counting only if every enforced policy has it (CSP3 §8.1).
+    public static func cspFacts(
+        headerValues: [String],
+        reportOnlyValues: [String],
+        metaValues: [String]
+    ) -> ObservatoryCSPFacts {
+        let policies = PolicyList.parse(
+            headerValues: headerValues,
+            reportOnlyValues: reportOnlyValues,
+            metaValues: metaValues
+        )
+        return cspFacts(policies, headerDelivered: !headerValues.isEmpty)
+    }
+
+    /// The facts of already-parsed policies. `headerDelivered` says whether a `Content-Security-Policy` field was
+    /// sent at all: a field whose policies have no directives is reported as invalid rather than missing.
+    static func cspFacts(_ policies: PolicyList, headerDelivered: Bool) -> ObservatoryCSPFacts {
+        let enforced = policies.enforced
+        guard !enforced.isEmpty else {
+            if headerDelivered { return ObservatoryCSPFacts(presence: .invalid) }
             return ObservatoryCSPFacts(presence: policies.policies.isEmpty ? .notImplemented : .reportOnly)
         }
-        let findings = evaluator.evaluate(policies)
-        func has(_ type: CSPFindingType, in directives: Set<String>? = nil) -> Bool {
-            findings.contains { $0.type == type && (directives?.contains($0.directive) ?? true) }
-        }
-        let active: Set<String> = ["script-src", "script-src-elem", "script-src-attr", "object-src", "default-src"]
-        let styles = policies.enforced.allSatisfy { policy in
-            policy.effectiveDirective(for: "style-src")?.tokens.contains("'unsafe-inline'") ?? true
-        }
+        // A load must pass every enforced policy (CSP3 §8.1), so a weakness counts only if all of them have it,
+        // while one policy with `default-src 'none'` blocks every fetch that falls back to it.
+        let each = enforced.map(ObservatoryPolicyFacts.init)
+        func all(_ flag: KeyPath<ObservatoryPolicyFacts, Bool>) -> Bool { each.allSatisfy { $0[keyPath: flag] } }
         return ObservatoryCSPFacts(
             presence: .implemented,
-            unsafeScripts: has(.scriptUnsafeInline),
-            unsafeEval: has(.scriptUnsafeEval),
-            insecureSchemeActive: has(.plainURLSchemes, in: active) || has(.plainWildcard, in: active)
-                || has(.sourceHTTP, in: active),
-            insecureSchemePassive: has(.sourceHTTP) && !has(.sourceHTTP, in: active),
-            unsafeStyles: styles,
-            defaultSrcNone: policies.enforced.contains { $0["default-src"]?.allowsNothing == true },
-            formActionRestricted: policies.enforced.contains { $0.has("form-action") }
+            unsafeScripts: all(\.unsafeScripts),
+            unsafeEval: all(\.unsafeEval),
+            insecureSchemeActive: all(\.insecureSchemeActive),
+            insecureSchemePassive: all(\.insecureSchemePassive),
+            unsafeStyles: all(\.unsafeStyles),
+            defaultSrcNone: each.contains { $0.defaultSrcNone }
         )
     }
 

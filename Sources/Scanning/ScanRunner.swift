@@ -74,9 +74,7 @@ public struct ScanRunner: Sendable {
                     limits: plan.limits,
                     headers: provider.headers,
                     extractsLinks: provider.crawls,
-                    grading: ObservatoryGrading(
-                        evaluator: Evaluator(bypassLists: CheckRegistry.bypassLists(catalog: engine.catalog))
-                    )
+                    grading: ObservatoryGrading()
                 )
                 let crawler = try? ProviderCrawler(
                     provider: provider,

@@ -52,7 +52,7 @@ import Testing
                     ("Cross-Origin-Opener-Policy", "same-origin"),
                 ]),
                 setCookieLines: ["__Host-SESSION=x; Secure; HttpOnly; Path=/; SameSite=Lax"],
-                csp: ObservatoryCSPFacts(presence: .implemented, defaultSrcNone: true, formActionRestricted: true),
+                csp: ObservatoryCSPFacts(presence: .implemented, defaultSrcNone: true),
                 enforcedFrameAncestors: true
             )
         )
@@ -87,7 +87,7 @@ import Testing
             ObservatoryCSPFacts(presence: .implemented, unsafeEval: true, insecureSchemePassive: true),
             .cspImplementedWithUnsafeEval
         ),
-        (ObservatoryCSPFacts(presence: .implemented, defaultSrcNone: true), .cspImplementedWithNoUnsafe),
+        (ObservatoryCSPFacts(presence: .implemented, defaultSrcNone: true), .cspImplementedWithNoUnsafeDefaultSrcNone),
         (
             ObservatoryCSPFacts(presence: .implemented, unsafeStyles: true, defaultSrcNone: true),
             .cspImplementedWithUnsafeInlineInStyleSrcOnly

@@ -20,7 +20,7 @@ struct CrawlPipelineTests {
         let caFile = directory.appendingPathComponent("ca.pem")
         try zoo.writeCACertificate(to: caFile)
         let plan = ScanPlan(providers: providers, limits: limits, caFile: caFile.path)
-        return await try ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
+        return try await ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
     }
 
     static func provider(
@@ -215,7 +215,7 @@ struct CrawlPipelineTests {
                 Target(provider: "site", url: zoo.fixturesHTTP.appendingPathComponent("site/0"))
             ])
             let catalog = try RuleCatalog.load(directory: TestPaths.rules)
-            return await try ScanRunner(
+            return try await ScanRunner(
                 plan: plan,
                 catalog: catalog,
                 checks: CheckRegistry.pageChecks(catalog: catalog) + [SubresourceProbe()]

@@ -126,7 +126,7 @@ struct ScanPipelineTests {
                 targets: [Target(provider: "test", url: zoo.good.httpsURL)],
                 limits: FetchLimits(totalTimeout: 10)
             )
-            return await try ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
+            return try await ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
         }
         #expect(result.problems.map(\.kind) == ["tls-certificate"])
         #expect(result.nothingScanned)
