@@ -32,7 +32,19 @@ public struct ContentSecurityPolicyEvaluationCheck: PageCheck {
         return rule(for: finding.type)
     }
 
-    public var rules: [RuleID] { CSPFindingType.allCases.compactMap(Self.rule(for:)) + [Self.selfAllowlistRule] }
+    /// Parser notes that change what a policy does, each its own rule: a duplicate directive (only the first counts,
+    /// CSP3 §2.2.1), a directive `<meta>` cannot carry (CSP3 §3.3), a non-ASCII token (skipped), a policy cut at the
+    /// parser's limits. Empty tokens (`;;`) change nothing and are not reported.
+    static let noteRules: [ParseNote.Kind: RuleID] = [
+        .duplicateDirective: "csp.duplicate-directive",
+        .ignoredInMeta: "csp.meta-directive-ignored",
+        .nonASCIIToken: "csp.non-ascii-token",
+        .truncated: "csp.policy-too-large",
+    ]
+
+    public var rules: [RuleID] {
+        CSPFindingType.allCases.compactMap(Self.rule(for:)) + [Self.selfAllowlistRule] + Self.noteRules.values.sorted()
+    }
 
     public func check(_ page: Page) -> [Observation] {
         guard page.isServed, page.exchange.isHTML else { return [] }
@@ -41,17 +53,30 @@ public struct ContentSecurityPolicyEvaluationCheck: PageCheck {
             reportOnlyValues: page.response.values(of: "Content-Security-Policy-Report-Only"),
             metaValues: page.metaPolicies
         )
-        guard policies.hasEnforcedPolicy else { return [] }
-        return evaluator.evaluate(policies, checks: .withStrictCSP).compactMap { finding in
-            guard let rule = Self.rule(for: finding), finding.severity != .none else { return nil }
-            let where_ = [finding.directive, finding.value ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
-            return .failed(
-                rule,
-                at: page.url,
-                finding.description,
-                snippet: where_.isEmpty ? nil : where_,
-                key: "\(finding.directive) \(finding.value ?? "")"
-            )
+        let notes = policies.policies.flatMap { policy in
+            policy.notes.compactMap { note -> Observation? in
+                guard let rule = Self.noteRules[note.kind] else { return nil }
+                return .failed(
+                    rule,
+                    at: page.url,
+                    "\(policy.source == .meta ? "<meta> policy" : "Policy"): \(note.kind.rawValue) \(note.detail)",
+                    snippet: note.detail,
+                    key: "\(policy.disposition.rawValue) \(note.detail)"
+                )
+            }
         }
+        guard policies.hasEnforcedPolicy else { return notes }
+        return notes
+            + evaluator.evaluate(policies, checks: .withStrictCSP).compactMap { finding in
+                guard let rule = Self.rule(for: finding), finding.severity != .none else { return nil }
+                let where_ = [finding.directive, finding.value ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+                return .failed(
+                    rule,
+                    at: page.url,
+                    finding.description,
+                    snippet: where_.isEmpty ? nil : where_,
+                    key: "\(finding.directive) \(finding.value ?? "")"
+                )
+            }
     }
 }

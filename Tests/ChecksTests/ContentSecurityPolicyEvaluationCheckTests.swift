@@ -49,4 +49,20 @@ import Testing
         let html = F.document(body: "", head: "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src *\">")
         #expect(Self.rules(headers: [], html: html).contains("csp.plain-wildcard"))
     }
+
+    @Test func parserNotesAreReported() {
+        let duplicate = Self.rules(headers: [
+            (
+                "Content-Security-Policy",
+                "script-src 'none'; script-src 'unsafe-inline'; object-src 'none'; base-uri 'none'"
+            )
+        ])
+        #expect(duplicate.contains("csp.duplicate-directive"))
+        #expect(!duplicate.contains("csp.script-unsafe-inline"), "the first occurrence wins")
+        let html = F.document(
+            body: "",
+            head: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-ancestors 'none'\">"
+        )
+        #expect(Self.rules(headers: [], html: html).contains("csp.meta-directive-ignored"))
+    }
 }
