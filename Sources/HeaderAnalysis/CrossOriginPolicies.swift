@@ -28,19 +28,11 @@ public struct CrossOriginOpenerPolicy: Sendable, Hashable {
 
     /// Analyses `Cross-Origin-Opener-Policy`.
     public init(headers: [HeaderField]) {
-        let combined = FieldValues.combined("Cross-Origin-Opener-Policy", in: headers)
-        present = combined != nil
-        value = combined.flatMap(StructuredField.item).flatMap(StructuredField.token).flatMap(Value.init(rawValue:))
-        problems = []
-        if let combined, value == nil {
-            problems.append(
-                HeaderProblem(
-                    .coopInvalid,
-                    "Cross-Origin-Opener-Policy is not a known token "
-                        + "(RFC 8941 item; falls back to unsafe-none): \(HeaderProblem.excerpt(combined))"
-                )
-            )
-        }
+        (present, value, problems) = TokenItemHeader.parse(
+            "Cross-Origin-Opener-Policy",
+            in: headers,
+            invalid: .coopInvalid
+        )
     }
 }
 
@@ -66,19 +58,11 @@ public struct CrossOriginEmbedderPolicy: Sendable, Hashable {
 
     /// Analyses `Cross-Origin-Embedder-Policy`.
     public init(headers: [HeaderField]) {
-        let combined = FieldValues.combined("Cross-Origin-Embedder-Policy", in: headers)
-        present = combined != nil
-        value = combined.flatMap(StructuredField.item).flatMap(StructuredField.token).flatMap(Value.init(rawValue:))
-        problems = []
-        if let combined, value == nil {
-            problems.append(
-                HeaderProblem(
-                    .coepInvalid,
-                    "Cross-Origin-Embedder-Policy is not a known token "
-                        + "(RFC 8941 item; falls back to unsafe-none): \(HeaderProblem.excerpt(combined))"
-                )
-            )
-        }
+        (present, value, problems) = TokenItemHeader.parse(
+            "Cross-Origin-Embedder-Policy",
+            in: headers,
+            invalid: .coepInvalid
+        )
     }
 }
 
@@ -117,5 +101,24 @@ public struct CrossOriginResourcePolicy: Sendable, Hashable {
                 )
             )
         }
+    }
+}
+
+/// A header whose value is a Structured Field Item with a known token (COOP, COEP): HTML parses both this way,
+/// and anything else is invalid and falls back to `unsafe-none`.
+enum TokenItemHeader {
+    static func parse<Value: RawRepresentable>(
+        _ name: String,
+        in headers: [HeaderField],
+        invalid kind: HeaderProblemKind
+    ) -> (present: Bool, value: Value?, problems: [HeaderProblem]) where Value.RawValue == String {
+        let combined = FieldValues.combined(name, in: headers)
+        let value = combined.flatMap(StructuredField.item).flatMap(StructuredField.token).flatMap(Value.init(rawValue:))
+        guard let combined, value == nil else { return (combined != nil, value, []) }
+        let problem = HeaderProblem(
+            kind,
+            "\(name) is not a known token (RFC 8941 item; falls back to unsafe-none): \(HeaderProblem.excerpt(combined))"
+        )
+        return (true, nil, [problem])
     }
 }
