@@ -87,6 +87,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // TLS wire format: ClientHello built byte by byte, ServerHello/HelloRetryRequest/alert/SSLv2 parsing (pure).
+        .target(
+            name: "TLSProbe",
+            swiftSettings: swiftSettings
+        ),
         // What a page check sees and the protocol every check family implements.
         .target(
             name: "CheckSupport",
@@ -196,6 +201,15 @@ let package = Package(
         .testTarget(
             name: "HeaderAnalysisTests",
             dependencies: ["HeaderAnalysis", "PortcullisCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TLSProbeTests",
+            dependencies: [
+                "TLSProbe", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

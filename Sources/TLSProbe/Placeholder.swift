@@ -1,0 +1,1 @@
+// TLS wire format.
