@@ -36,14 +36,6 @@ public struct RuleEngine: Sendable {
     /// The rules the profile runs, sorted by id.
     public var activeRules: [Rule] { catalog.sorted.filter(profile.selects) }
 
-    /// Whether observations for `id` are wanted at all (checks may skip work for inactive rules).
-    public func isActive(_ id: RuleID) -> Bool { catalog[id].map(profile.selects) ?? false }
-
-    /// The ids among `observations` that the catalog does not know (a bug in a check; reported, not fatal).
-    public func undeclaredRuleIDs(in observations: [Observation]) -> Set<RuleID> {
-        Set(observations.map(\.ruleID).filter { catalog[$0] == nil })
-    }
-
     /// One finding per failing rule, origin and key, with every place it failed, in report order.
     public func findings(from observations: [Observation]) -> [Finding] {
         var accumulator = FindingAccumulator(engine: self)

@@ -1,4 +1,4 @@
-public import CheckSupport
+import CheckSupport
 import Crawl
 public import Foundation
 import HeaderChecks
