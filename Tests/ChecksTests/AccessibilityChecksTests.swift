@@ -81,8 +81,9 @@ import Testing
     @Test func hostileMarkupDoesNotCrash() {
         let nested = String(repeating: "<div>", count: 20000) + "<img src=x>"
         let page = F.page(html: nested + String(repeating: "<img alt", count: 1000) + "\u{0}\u{FFFD}")
-        for check in AccessibilityChecks.all {
-            _ = check.check(page)
-        }
+        let observations = AccessibilityChecks.all.flatMap { $0.check(page) }
+        // Still judged, not just survived: the implied <html> has no lang and the document no title.
+        #expect(observations.outcomes(AccessibilityRules.htmlLang) == [.failed])
+        #expect(observations.outcomes(AccessibilityRules.documentTitle) == [.failed])
     }
 }
