@@ -92,6 +92,46 @@ let package = Package(
             name: "TLSProbe",
             swiftSettings: swiftSettings
         ),
+        // libssl (OpenSSL 3), for the TLS probes that need a completed handshake: verification, resumption,
+        // renegotiation, 0-RTT. Only `OpenSSLProbe` imports it.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // Completed handshakes through libssl: every verification error, stapled OCSP, resumption, renegotiation,
+        // early data.
+        .target(
+            name: "OpenSSLProbe",
+            dependencies: ["COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        // The server's certificate chain judged by RFC 5280 / 6125 rules: validity, names, keys, signatures, trust.
+        .target(
+            name: "CertificateAnalysis",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The TLS host probe: raw ClientHello enumeration over sockets, plus the libssl and certificate probes.
+        .target(
+            name: "TLSScan",
+            dependencies: [
+                "TLSProbe", "OpenSSLProbe", "CertificateAnalysis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Loopback `openssl s_server` zoo with generated certificates, for tests and the TLS benchmark.
+        .target(
+            name: "TLSZoo",
+            dependencies: ["TLSProbe"],
+            swiftSettings: swiftSettings
+        ),
         // What a page check sees and the protocol every check family implements.
         .target(
             name: "CheckSupport",
@@ -206,10 +246,25 @@ let package = Package(
         .testTarget(
             name: "TLSProbeTests",
             dependencies: [
-                "TLSProbe", "TestSupport",
+                "TLSProbe", "TestSupport", "TLSZoo",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OpenSSLProbeTests",
+            dependencies: ["OpenSSLProbe", "TLSZoo", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CertificateAnalysisTests",
+            dependencies: ["CertificateAnalysis", "TLSZoo", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TLSScanTests",
+            dependencies: ["TLSScan", "TLSProbe", "TLSZoo", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import TLSZoo
 import Testing
 
 @testable import TLSProbe
@@ -14,9 +15,9 @@ import Testing
     private static func probe(
         _ arguments: [String],
         _ hello: [UInt8],
-        certificate: TestCertificate? = nil
-    ) throws -> (ServerFlight, TestCertificate) {
-        let certificate = try certificate ?? TestCertificate.make()
+        certificate: GeneratedCertificate? = nil
+    ) throws -> (ServerFlight, GeneratedCertificate) {
+        let certificate = try certificate ?? GeneratedCertificate.make()
         let server = try OpenSSLServer(certificate: certificate, arguments: arguments)
         defer { server.stop() }
         let socket = try LoopbackSocket(port: server.port)
