@@ -121,15 +121,19 @@ let package = Package(
             name: "TLSScan",
             dependencies: [
                 "TLSProbe", "OpenSSLProbe", "CertificateAnalysis",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // TLS facts judged by rules: protocols, suites, extensions, certificates, Mozilla profiles, grade (pure).
+        .target(
+            name: "TLSChecks",
+            dependencies: ["PortcullisCore", "TLSProbe"],
             swiftSettings: swiftSettings
         ),
         // Loopback `openssl s_server` zoo with generated certificates, for tests and the TLS benchmark.
         .target(
             name: "TLSZoo",
-            dependencies: ["TLSProbe"],
+            dependencies: ["TLSProbe", "PortcullisCore"],
             swiftSettings: swiftSettings
         ),
         // What a page check sees and the protocol every check family implements.
@@ -153,8 +157,8 @@ let package = Package(
             name: "Scanning",
             dependencies: [
                 "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl", "CSP",
-                "HeaderAnalysis",
-                "AccessibilityChecks", .product(name: "Logging", package: "swift-log"),
+                "HeaderAnalysis", "AccessibilityChecks", "TLSScan", "TLSChecks", "TLSProbe", "CertificateAnalysis",
+                "OpenSSLProbe", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -276,7 +280,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "Scanning", "Reporting", "PortcullisCore", "DemoProviders", "TestSupport", "PortcullisHTTP", "Crawl",
-                "CheckSupport", "HeaderChecks", "CSP", "HeaderAnalysis",
+                "CheckSupport", "HeaderChecks", "CSP", "HeaderAnalysis", "TLSZoo",
             ],
             swiftSettings: swiftSettings
         ),

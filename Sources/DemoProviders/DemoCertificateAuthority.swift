@@ -15,7 +15,8 @@ struct DemoCertificateAuthority: Sendable {
     let certificatePEM: String
     private let privateKey: Certificate.PrivateKey
 
-    /// Generates a fresh CA valid from one hour ago to 30 days from `now`.
+    /// Generates a fresh CA valid from one hour ago to 30 days from `now` (leaves it issues live 90 days, the
+    /// Mozilla modern profile's longest lifetime, so they are not reported as expiring soon).
     init(now: Date = Date()) throws(DemoProvidersError) {
         let key = P256.Signing.PrivateKey()
         let signingKey = Certificate.PrivateKey(key)
@@ -79,7 +80,7 @@ struct DemoCertificateAuthority: Sendable {
                 serialNumber: Certificate.SerialNumber(),
                 publicKey: leafKey.publicKey,
                 notValidBefore: now.addingTimeInterval(-3600),
-                notValidAfter: now.addingTimeInterval(30 * 86_400),
+                notValidAfter: now.addingTimeInterval(90 * 86_400),
                 issuer: certificate.subject,
                 subject: subject,
                 signatureAlgorithm: .ecdsaWithSHA256,
@@ -110,16 +111,24 @@ struct ServerIdentity: Sendable {
     /// The leaf's private key.
     let privateKey: NIOSSLPrivateKey
 
-    /// Builds a server TLS context accepting `minimumVersion` and newer, advertising `versions` through ALPN.
+    /// Builds a server TLS context accepting `minimumVersion` and newer, advertising `versions` through ALPN;
+    /// `aeadOnly` limits TLS 1.2 to the ECDHE AEAD suites of Mozilla's intermediate profile.
     func makeServerContext(
         minimumVersion: TLSVersion,
-        versions: ServedHTTPVersions = .http1Only
+        versions: ServedHTTPVersions = .http1Only,
+        aeadOnly: Bool = false
     ) throws(DemoProvidersError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) },
             privateKey: .privateKey(privateKey)
         )
         configuration.minimumTLSVersion = minimumVersion
+        if aeadOnly {
+            configuration.cipherSuiteValues = [
+                .TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                .TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            ]
+        }
         configuration.applicationProtocols = versions.alpnProtocols
         do {
             return try NIOSSLContext(configuration: configuration)

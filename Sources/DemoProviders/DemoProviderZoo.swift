@@ -73,7 +73,7 @@ public final class DemoProviderZoo: Sendable {
             // Only the good provider offers HTTP/2; the others stay HTTP/1.1 so clients meet both.
             let goodVersions = ServedHTTPVersions.http2WithHTTP1Fallback
             let goodTLS = try authority.issueServerIdentity(commonName: "good-provider")
-                .makeServerContext(minimumVersion: .tlsv12, versions: goodVersions)
+                .makeServerContext(minimumVersion: .tlsv12, versions: goodVersions, aeadOnly: true)
             // The bad provider also accepts TLS 1.0 and 1.1, for the TLS probes to find.
             let badTLS = try authority.issueServerIdentity(commonName: "bad-provider")
                 .makeServerContext(minimumVersion: .tlsv1)

@@ -38,6 +38,11 @@ public struct ScanPlan: Sendable, Hashable {
     public var limits: FetchLimits
     /// A PEM file of extra trust anchors, for providers on a private PKI.
     public var caFile: String?
+    /// The check families to run; nil runs every family. Page checks and crawling are skipped when no page
+    /// family (headers, csp, accessibility, crawl) is selected.
+    public var families: Set<Family>?
+    /// How the TLS host probe runs.
+    public var tls = TLSScanOptions()
 
     public init(
         providers: [ProviderPlan],
@@ -63,6 +68,12 @@ public struct ScanPlan: Sendable, Hashable {
         }
         self.init(providers: providers, profile: profile, limits: limits, caFile: caFile)
     }
+
+    /// Whether rules of `family` run in this scan.
+    public func runs(_ family: Family) -> Bool { families?.contains(family) ?? true }
+
+    /// Whether pages are fetched and checked (some page family is selected).
+    public var checksPages: Bool { [.headers, .csp, .accessibility, .crawl].contains { runs($0) } }
 
     /// Every entry URL of every provider, as targets.
     public var targets: [Target] {

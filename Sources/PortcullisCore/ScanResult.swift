@@ -114,6 +114,8 @@ public struct ScanResult: Sendable, Hashable, Codable {
     public var crawls: [CrawlSummary]
     /// The Observatory-compatible grade of each HTTPS origin of an entry URL.
     public var grades: [OriginGrade]
+    /// The TLS host probe's summary of each HTTPS origin probed.
+    public var tls: [TLSHostSummary]
     /// The rules the scan ran, so reports can describe every finding's rule.
     public var rules: [Rule]
 
@@ -127,6 +129,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         problems: [ScanProblem],
         crawls: [CrawlSummary] = [],
         grades: [OriginGrade] = [],
+        tls: [TLSHostSummary] = [],
         rules: [Rule]
     ) {
         self.tool = tool
@@ -138,6 +141,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         self.problems = problems
         self.crawls = crawls
         self.grades = grades
+        self.tls = tls
         self.rules = rules
     }
 

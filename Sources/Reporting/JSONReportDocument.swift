@@ -16,6 +16,7 @@ struct JSONReportDocument: Encodable {
         case problems
         case crawls
         case grades
+        case tls
         case rules
     }
 
@@ -123,6 +124,7 @@ struct JSONReportDocument: Encodable {
     var problems: [Problem]
     var crawls: [CrawlSummary]
     var grades: [OriginGrade]
+    var tls: [TLSHost]
     var rules: [Rule]
 }
 
@@ -164,6 +166,7 @@ extension JSONReportDocument {
         }
         self.crawls = result.crawls.sorted { $0.provider < $1.provider }
         self.grades = result.grades.sorted { $0.origin < $1.origin }
+        self.tls = result.tls.sorted { $0.host < $1.host }.map(TLSHost.init)
         self.rules = ReportOrder.rules(result.rules).map(Rule.init)
     }
 }
@@ -227,5 +230,52 @@ extension JSONReportDocument.Rule {
             },
             tags: rule.tags
         )
+    }
+}
+
+extension JSONReportDocument {
+    /// One TLS host probe summary; the same fields as `TLSHostSummary`, with the expiry as an ISO 8601 string.
+    struct TLSHost: Encodable {
+        var host: String
+        var address: String
+        var protocols: [String]
+        var suites: [String: [String]]
+        var serverPreference: [String: Bool]
+        var weakestSuite: String?
+        var groups: [String]
+        var dhPrimeBits: Int?
+        var features: [String: String]
+        var certificateSubject: String?
+        var certificateExpiry: String?
+        var certificateDaysLeft: Int?
+        var certificateTrusted: Bool?
+        var profile: String
+        var profileVerdict: String
+        var grade: String
+        var handshakes: Int
+        var seconds: Double
+        var notes: [String]
+
+        init(_ summary: TLSHostSummary) {
+            host = summary.host
+            address = summary.address
+            protocols = summary.protocols
+            suites = summary.suites
+            serverPreference = summary.serverPreference
+            weakestSuite = summary.weakestSuite
+            groups = summary.groups
+            dhPrimeBits = summary.dhPrimeBits
+            features = summary.features
+            certificateSubject = summary.certificateSubject
+            certificateExpiry = summary.certificateExpiry.map(ReportTime.iso8601)
+            certificateDaysLeft = summary.certificateDaysLeft
+            certificateTrusted = summary.certificateTrusted
+            profile = summary.profile
+            profileVerdict = summary.profileVerdict
+            grade = summary.grade
+            handshakes = summary.handshakes
+            seconds = (summary.seconds * 1000).rounded() / 1000
+            notes = summary.notes
+        }
     }
 }

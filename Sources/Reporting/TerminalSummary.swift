@@ -20,6 +20,7 @@ public enum TerminalSummary {
         lines.append(contentsOf: targetLines(result, style: style))
         lines.append(contentsOf: crawlLines(result, style: style))
         lines.append(contentsOf: gradeLines(result, style: style))
+        lines.append(contentsOf: TLSSweepTable.lines(result.tls, bold: style.bold))
         lines.append(contentsOf: countLines(result, style: style))
         lines.append(contentsOf: findingLines(result, limit: topFindings, style: style))
         lines.append(contentsOf: problemLines(result, style: style))

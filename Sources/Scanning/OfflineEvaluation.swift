@@ -18,8 +18,7 @@ public enum OfflineEvaluation {
         let engine = try RuleEngine(
             catalog: catalog,
             profile: .default,
-            checkRules: Set(CheckRegistry.pageChecks(catalog: catalog).flatMap(\.rules)).union(CrawlRules.all)
-                .union(CORSRules.all)
+            checkRules: CheckRegistry.implementedRules(pageChecks: CheckRegistry.pageChecks(catalog: catalog))
         )
         let contentType = HeaderField(name: "Content-Type", value: "text/html; charset=utf-8")
         let hop = ResponseHop(url: url, status: 200, httpVersion: "HTTP/1.1", headers: [contentType] + headers)

@@ -30,6 +30,8 @@ struct PageVisit: Sendable {
     var refusedRedirect: String?
     /// The Observatory-compatible grade of the page's origin, for entry pages.
     var grade: OriginGrade?
+    /// HSTS or the HTTPS redirect of an entry page's first response, for the TLS host probe's cross-check.
+    var transport: TransportSecurity? = nil
 
     var failed: Bool { result.status == .failed }
 }
@@ -121,7 +123,8 @@ struct PageVisitor: Sendable {
             status: status,
             retryAfter: status == 429 || status == 503 ? exchange.response.value(of: "Retry-After") : nil,
             refusedRedirect: exchange.redirectNotFollowed.flatMap { _ in exchange.response.location },
-            grade: grades ? grading.grade(page) : nil
+            grade: grades ? grading.grade(page) : nil,
+            transport: grades ? TransportSecurity(exchange) : nil
         )
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PortcullisCore
 import PortcullisHTTP
+import TLSChecks
 
 /// What crawling one provider produced.
 struct ProviderOutcome: Sendable {
@@ -13,6 +14,8 @@ struct ProviderOutcome: Sendable {
     var summary: CrawlSummary
     /// Observatory grades of the entry pages' origins.
     var grades: [OriginGrade]
+    /// The TLS host probe's summary of each HTTPS origin of the entry URLs.
+    var tls: [TLSHostSummary] = []
 }
 
 /// Crawls one provider: a breadth-first walk from its entry URLs, within its scope and budget, politely
@@ -37,6 +40,10 @@ struct ProviderCrawler {
     let engine: RuleEngine
     let logger: Logger
     let progress: (@Sendable (ScanProgress) -> Void)?
+    /// The check families the plan runs (nil = all).
+    let families: Set<Family>?
+    /// The TLS host probe, nil when TLS is not probed (no rules folder, or not selected).
+    let tlsProbe: TLSHostProbe?
 
     private enum Event: Sendable {
         case visited(FrontierEntry, attempt: Int, PageVisit)
@@ -53,6 +60,8 @@ struct ProviderCrawler {
         var retries: [(entry: FrontierEntry, attempt: Int)] = []
         var entryResults: [URL: TargetResult] = [:]
         var grades: [String: OriginGrade] = [:]
+        /// Entry pages' HSTS and HTTPS redirects, for the TLS cross-check.
+        var transport: [TransportSecurity] = []
         var summary: CrawlSummary
         var problems: [ScanProblem] = []
         /// Observations the crawler itself makes (robots.txt), folded into findings at the end.
@@ -67,8 +76,12 @@ struct ProviderCrawler {
         visitor: PageVisitor,
         engine: RuleEngine,
         logger: Logger,
-        progress: (@Sendable (ScanProgress) -> Void)?
+        progress: (@Sendable (ScanProgress) -> Void)?,
+        families: Set<Family>? = nil,
+        tlsProbe: TLSHostProbe? = nil
     ) throws(PortcullisError) {
+        self.families = families
+        self.tlsProbe = tlsProbe
         self.provider = provider
         self.declaredScope = try CrawlScope(
             kind: try CrawlScope.parseKind(provider.scope.kind),
@@ -94,11 +107,19 @@ struct ProviderCrawler {
         let budget = provider.budget
         let deadline = start + .seconds(budget.maxDuration)
 
-        // Host probes, once per origin of the entry URLs: CORS now; TLS and SSO join here.
+        // Host probes, once per origin of the entry URLs: TLS runs beside the crawl; CORS and robots.txt first.
+        let httpsOrigins = Array(Set(provider.entryURLs.compactMap(Origin.init).filter { $0.scheme == "https" }))
+        // In a TLS-only sweep the probe goes first: the entry fetch must not hold a single-threaded server's only
+        // connection while the probe waits for it.
+        let sequentialTLS = tlsOnly ? await probeTLS(httpsOrigins.sorted()) : []
+        async let concurrentTLS = tlsOnly ? [] : probeTLS(httpsOrigins.sorted())
         var probed: Set<Origin> = []
         for url in provider.entryURLs {
             guard let origin = Origin(url), origin.scheme != "file", probed.insert(origin).inserted else { continue }
-            state.crawlObservations += await CORSProbe(client: visitor.client, headers: provider.headers).probe(url)
+            if runs(.headers) {
+                state.crawlObservations += await CORSProbe(client: visitor.client, headers: provider.headers)
+                    .probe(url)
+            }
             if provider.crawls { await loadRobots(of: origin, state: &state, normalizer: normalizer) }
         }
 
@@ -163,20 +184,102 @@ struct ProviderCrawler {
         }
 
         findings.add(contentsOf: state.crawlObservations)
+        let tls = judgeTLS(sequentialTLS + (await concurrentTLS), state: &state, findings: &findings)
         state.summary.notReached = state.frontier.queuedCount + state.retries.count
         state.summary.durationSeconds = (clock.now - start).seconds
         report(state, elapsed: clock.now - start, done: true)
-        let targets = provider.entryURLs.map { url in
+        var targets = provider.entryURLs.map { url in
             state.entryResults[url]
                 ?? TargetResult(provider: provider.name, url: url.absoluteString, status: .failed)
         }
+        if tlsOnly { settleTLSOnlyTargets(&targets, probed: Set(tls.map(\.host)), state: &state) }
         return ProviderOutcome(
             targets: targets,
             findings: findings,
             problems: state.problems,
             summary: state.summary,
-            grades: state.grades.values.sorted { $0.origin < $1.origin }
+            grades: state.grades.values.sorted { $0.origin < $1.origin },
+            tls: tls
         )
+    }
+
+    /// Whether only the TLS family runs (`--only tls`): entry pages are fetched just for HSTS and redirects.
+    private var tlsOnly: Bool { ![Family.headers, .csp, .accessibility, .crawl].contains(where: runs) }
+
+    /// In a TLS-only sweep an HTTPS target counts as scanned when its TLS probe succeeded, even if the page fetch
+    /// failed certificate verification: the TLS findings say exactly what is wrong, so the fetch error is dropped.
+    private func settleTLSOnlyTargets(_ targets: inout [TargetResult], probed: Set<String>, state: inout State) {
+        var settled: Set<String> = []
+        for index in targets.indices where targets[index].status == .failed {
+            guard let url = URL(string: targets[index].url), let origin = Origin(url), origin.scheme == "https",
+                probed.contains("\(origin.host):\(origin.port ?? 443)")
+            else { continue }
+            targets[index].status = .scanned
+            settled.insert(targets[index].url)
+        }
+        state.problems.removeAll { settled.contains($0.url) && $0.kind.hasPrefix("tls") }
+    }
+
+    /// Whether the plan runs `family`'s rules.
+    private func runs(_ family: Family) -> Bool { families?.contains(family) ?? true }
+
+    /// Probes each HTTPS origin's TLS, at most two origins at once (each probe keeps its own per-host limit).
+    private func probeTLS(_ origins: [Origin]) async -> [TLSHostProbe.Outcome] {
+        guard let tlsProbe, runs(.tls), !origins.isEmpty else { return [] }
+        return await withTaskGroup(of: TLSHostProbe.Outcome.self) { group in
+            var outcomes: [TLSHostProbe.Outcome] = []
+            var pending = origins[...]
+            for _ in 0..<2 {
+                guard let origin = pending.popFirst() else { break }
+                group.addTask { await tlsProbe.probe(origin) }
+            }
+            for await outcome in group {
+                outcomes.append(outcome)
+                if let origin = pending.popFirst() { group.addTask { await tlsProbe.probe(origin) } }
+            }
+            return outcomes.sorted { $0.origin < $1.origin }
+        }
+    }
+
+    /// Judges the TLS probes with the entry pages' HSTS and HTTPS redirects; returns the summary rows.
+    ///
+    /// HSTS presence and the HTTP→HTTPS redirect are page rules of the header family; the TLS family reports
+    /// them itself only when the header family does not run (`--only tls`), so a full scan does not say it twice.
+    private func judgeTLS(
+        _ outcomes: [TLSHostProbe.Outcome],
+        state: inout State,
+        findings: inout FindingAccumulator
+    ) -> [TLSHostSummary] {
+        guard let tlsProbe, runs(.tls) else { return [] }
+        var transport: [Origin: TransportSecurity] = [:]
+        for visit in state.transport { transport[visit.origin] = transport[visit.origin] ?? visit }
+        let crossCheck = !runs(.headers)
+        var rows: [TLSHostSummary] = []
+        for outcome in outcomes {
+            if let problem = outcome.problem { state.problems.append(problem) }
+            guard let scan = outcome.scan, outcome.problem == nil else { continue }
+            let url = TLSHostProbe.url(of: outcome.origin)
+            let facts = TLSFactsMapping.facts(scan, url: url, hsts: transport[outcome.origin]?.hsts)
+            let observations = tlsProbe.judge.observations(facts)
+            findings.add(contentsOf: observations.filter { crossCheck || $0.ruleID != "tls.hsts.missing" })
+            rows.append(
+                TLSFactsMapping.summary(
+                    scan,
+                    facts: facts,
+                    observations: observations,
+                    profile: tlsProbe.judge.profile.name,
+                    registry: tlsProbe.judge.registry
+                )
+            )
+        }
+        if crossCheck {
+            for entry in transport.values where entry.redirectsToHTTPS == false {
+                var facts = TLSFacts(url: TLSHostProbe.url(of: entry.origin))
+                facts.httpRedirectsToHTTPS = false
+                findings.add(contentsOf: tlsProbe.judge.observations(facts))
+            }
+        }
+        return rows
     }
 
     // MARK: The steps of the loop
@@ -245,6 +348,7 @@ struct ProviderCrawler {
     ) {
         if entry.priority == .entry || entry.depth == 0 {
             state.entryResults[entry.url] = visit.result
+            if let transport = visit.transport { state.transport.append(transport) }
         }
         if let grade = visit.grade, state.grades[grade.origin].map({ grade.url < $0.url }) ?? true {
             state.grades[grade.origin] = grade

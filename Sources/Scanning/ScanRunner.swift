@@ -5,6 +5,7 @@ import Foundation
 public import Logging
 public import PortcullisCore
 import PortcullisHTTP
+import TLSChecks
 
 /// Runs a scan plan end to end: crawl each provider, check every page, turn observations into findings, and
 /// collect what could not be scanned as problems.
@@ -16,6 +17,8 @@ public struct ScanRunner: Sendable {
     public let engine: RuleEngine
     private let checks: [any PageCheck]
     private let logger: Logger
+    /// The TLS host probe's configuration, nil when TLS is not probed.
+    private let tlsSetup: TLSSetup?
 
     /// Creates a scanner; fails when the catalog and the built-in checks disagree, the profile is invalid, or a
     /// provider's scope does not parse.
@@ -30,9 +33,12 @@ public struct ScanRunner: Sendable {
         self.engine = try RuleEngine(
             catalog: catalog,
             profile: plan.profile,
-            checkRules: Set(checks.flatMap(\.rules)).union(CrawlRules.all).union(CORSRules.all)
+            checkRules: CheckRegistry.implementedRules(pageChecks: checks)
         )
-        self.checks = checks
+        // Checks whose rules all belong to families the plan does not run are not run at all.
+        self.checks = checks.filter { check in check.rules.contains { catalog[$0].map { plan.runs($0.family) } ?? true }
+        }
+        self.tlsSetup = plan.runs(.tls) && plan.tls.enabled ? try TLSSetup(catalog: catalog, plan: plan) : nil
         self.logger = logger
         for provider in plan.providers {
             _ = try CrawlScope(
@@ -48,9 +54,9 @@ public struct ScanRunner: Sendable {
     public func run(progress: (@Sendable (ScanProgress) -> Void)? = nil) async -> ScanResult {
         let startedAt = Date()
         let client: HTTPClient
+        // The SSRF guard: only declared targets may be on private or loopback addresses.
+        let policy = AddressPolicy.declaredTargets(plan.providers.flatMap(\.entryURLs))
         do {
-            // The SSRF guard: only declared targets may be on private or loopback addresses.
-            let policy = AddressPolicy.declaredTargets(plan.providers.flatMap(\.entryURLs))
             client = try HTTPClient(
                 configuration: HTTPClientConfiguration(limits: plan.limits, caFile: plan.caFile, addressPolicy: policy)
             )
@@ -81,7 +87,9 @@ public struct ScanRunner: Sendable {
                     visitor: visitor,
                     engine: engine,
                     logger: logger,
-                    progress: progress
+                    progress: progress,
+                    families: plan.families,
+                    tlsProbe: tlsSetup?.probe(policy: policy)
                 )
                 group.addTask { (index, await crawler?.run()) }
             }
@@ -94,7 +102,9 @@ public struct ScanRunner: Sendable {
         var problems: [ScanProblem] = []
         var targets: [TargetResult] = []
         var grades: [String: OriginGrade] = [:]
+        var tls: [TLSHostSummary] = []
         for outcome in outcomes.compactMap({ $0 }) {
+            tls += outcome.tls
             for grade in outcome.grades where grades[grade.origin].map({ grade.url < $0.url }) ?? true {
                 grades[grade.origin] = grade
             }
@@ -109,10 +119,11 @@ public struct ScanRunner: Sendable {
         return result(
             startedAt: startedAt,
             targets: targets,
-            findings: findings.findings(),
+            findings: findings.findings().filter { plan.runs($0.family) },
             problems: problems,
-            crawls: outcomes.compactMap { $0?.summary },
-            grades: grades.values.sorted { $0.origin < $1.origin }
+            crawls: plan.checksPages ? outcomes.compactMap { $0?.summary } : [],
+            grades: plan.runs(.headers) ? grades.values.sorted { $0.origin < $1.origin } : [],
+            tls: tls.sorted { $0.host < $1.host }
         )
     }
 
@@ -122,7 +133,8 @@ public struct ScanRunner: Sendable {
         findings: [Finding],
         problems: [ScanProblem],
         crawls: [CrawlSummary],
-        grades: [OriginGrade] = []
+        grades: [OriginGrade] = [],
+        tls: [TLSHostSummary] = []
     ) -> ScanResult {
         ScanResult(
             startedAt: startedAt,
@@ -133,7 +145,8 @@ public struct ScanRunner: Sendable {
             problems: problems,
             crawls: crawls,
             grades: grades,
-            rules: engine.activeRules
+            tls: tls,
+            rules: engine.activeRules.filter { plan.runs($0.family) }
         )
     }
 }

@@ -15,8 +15,9 @@ public final class OpenSSLServer: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Starts `openssl s_server -accept PORT -cert … -key … arguments…` and waits until it accepts connections.
-    public init(certificate: GeneratedCertificate, arguments: [String]) throws {
+    /// Starts `openssl s_server -accept PORT -cert … -key … arguments…` and, unless `waits` is false, waits until it
+    /// accepts connections (callers that start many servers at once pass `false`, then call `waitUntilListening`).
+    public init(certificate: GeneratedCertificate, arguments: [String], waits: Bool = true) throws {
         port = try FreePort.loopback()
         log = certificate.directory.appendingPathComponent("s_server-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -31,7 +32,7 @@ public final class OpenSSLServer: @unchecked Sendable {
         process.standardError = output
         try process.run()
         try? output.close()
-        try waitUntilListening(timeout: 10)
+        if waits { try waitUntilListening(timeout: 10) }
     }
 
     /// Kills the server (SIGKILL cannot be ignored, so the wait that follows is bounded) and reaps it.
@@ -50,7 +51,8 @@ public final class OpenSSLServer: @unchecked Sendable {
     /// The server's log so far, for failure messages.
     public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    private func waitUntilListening(timeout: TimeInterval) throws {
+    /// Waits until the server accepts connections; throws when it exits first or `timeout` seconds pass.
+    public func waitUntilListening(timeout: TimeInterval) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else { throw OpenSSLTool.Failure(description: "s_server exited: \(output)") }

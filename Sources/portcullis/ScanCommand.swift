@@ -20,6 +20,11 @@ struct ScanCommand: AsyncParsableCommand {
               portcullis scan https://intranet.example/ --ca-file corp-root.pem --profile onboarding
               portcullis scan https://lms.example/ --scope domain --exclude '/logout' --header 'Cookie: env:LMS_COOKIE'
               portcullis scan --plan providers.yaml --output reports
+              portcullis scan --only tls idp.example:443 https://lms.example:8443/ --tls-profile modern
+              portcullis scan --only tls --targets fleet.txt --ca-file corp-root.pem --format json -o tls-sweep
+
+            A target without a scheme (host or host:port) means https://host:port/. --targets reads one target \
+            per line (blank lines and # comments ignored).
 
             Without --output the summary goes to stdout; with --format but no --output the one report goes to \
             stdout and the summary to stderr.
@@ -41,10 +46,19 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Provider name shown in reports (default: the first URL's host).", valueName: "name"))
     var provider: String?
 
-    @Argument(help: ArgumentHelp("Entry URLs of the provider to scan.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp("A file of targets, one URL or host:port per line (# starts a comment).", valueName: "file")
+    )
+    var targets: String?
+
+    @Argument(help: ArgumentHelp("Entry URLs of the provider to scan (host:port means https).", valueName: "url"))
     var urls: [String] = []
 
     mutating func validate() throws {
+        if let targets {
+            guard plan == nil else { throw ValidationError("give either --plan or --targets, not both") }
+            urls += try TargetList.read(targets)
+        }
         if plan != nil {
             guard urls.isEmpty else { throw ValidationError("give either --plan or URLs, not both") }
             guard !crawl.isSet, provider == nil else {
@@ -87,6 +101,14 @@ struct ScanCommand: AsyncParsableCommand {
 /// Turns a command-line argument into a scannable URL, or explains why it is not one.
 enum TargetURL {
     static func parse(_ argument: String) throws -> URL {
+        if !argument.contains("://"),
+            argument.range(
+                of: #"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$"#,
+                options: .regularExpression
+            ) != nil
+        {
+            return try parse("https://\(argument)/")
+        }
         guard let url = URL(string: argument), let scheme = url.scheme?.lowercased() else {
             throw ValidationError("'\(argument)' is not a URL; use https://host/path, http://host/path or file:///path")
         }
@@ -104,5 +126,32 @@ enum TargetURL {
         default:
             throw ValidationError("'\(argument)': unsupported scheme '\(scheme)' (use https, http or file)")
         }
+    }
+}
+
+/// Reads `--targets` files: one URL or host:port per line, blank lines and `#` comments ignored.
+enum TargetList {
+    static func read(_ path: String) throws -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("--targets '\(path)': \(error.localizedDescription)")
+        }
+        var targets: [String] = []
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line =
+                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard !line.isEmpty else { continue }
+            do {
+                _ = try TargetURL.parse(line)
+            } catch {
+                throw ValidationError("\(path):\(number + 1): \(error)")
+            }
+            targets.append(line)
+        }
+        guard !targets.isEmpty else { throw ValidationError("\(path): no targets") }
+        return targets
     }
 }

@@ -61,18 +61,71 @@ struct ScanOptions: ParsableArguments {
     )
     var maxRedirects: Int = 10
 
+    @Option(
+        help: ArgumentHelp(
+            "Run only these check families, comma-separated: headers, csp, tls, accessibility, crawl "
+                + "(--only tls probes TLS and skips page checks).",
+            valueName: "families"
+        )
+    )
+    var only: String?
+
+    @Option(
+        name: .customLong("tls-profile"),
+        help: ArgumentHelp("Mozilla server-side TLS profile to judge by: modern, intermediate, old.", valueName: "name")
+    )
+    var tlsProfile: String?
+
+    @Option(
+        name: .customLong("expiry-warning-days"),
+        help: ArgumentHelp("Report certificates expiring within this many days.", valueName: "days")
+    )
+    var expiryWarningDays: Int = 30
+
     @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")
     var noColor = false
 
     mutating func validate() throws {
         _ = try failThreshold()
         _ = try reportFormats()
+        _ = try families()
+        guard (0...3650).contains(expiryWarningDays) else {
+            throw ValidationError("--expiry-warning-days must be between 0 and 3650")
+        }
+        if let tlsProfile, !["modern", "intermediate", "old"].contains(tlsProfile) {
+            throw ValidationError("--tls-profile must be modern, intermediate or old (got '\(tlsProfile)')")
+        }
         guard timeout > 0, connectTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body must be positive") }
         guard (0...50).contains(maxRedirects) else { throw ValidationError("--max-redirects must be between 0 and 50") }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ValidationError("--ca-file '\(caFile)' is not a readable file")
         }
+    }
+
+    /// The `--only` families, nil when every family runs.
+    func families() throws -> Set<Family>? {
+        guard let only else { return nil }
+        var families: Set<Family> = []
+        for name in only.split(separator: ",") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let family = Family(rawValue: trimmed), family != .sso else {
+                throw ValidationError(
+                    "--only: unknown family '\(trimmed)' (known: headers, csp, tls, accessibility, crawl)"
+                )
+            }
+            families.insert(family)
+        }
+        guard !families.isEmpty else { throw ValidationError("--only needs at least one family") }
+        return families
+    }
+
+    /// How the TLS host probe runs; `planProfile` comes from a plan file and loses to the flag.
+    func tlsOptions(planProfile: String? = nil) -> TLSScanOptions {
+        TLSScanOptions(
+            profile: tlsProfile ?? planProfile ?? TLSProfileDefinition.defaultName,
+            expiryWarningDays: expiryWarningDays
+        )
     }
 
     /// The `--fail-on` severity, `nil` for `none`.

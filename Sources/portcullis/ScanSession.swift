@@ -31,12 +31,23 @@ struct ScanSession {
         } catch {
             throw ConfigurationError(error)
         }
-        let plan = ScanPlan(
+        var plan = ScanPlan(
             providers: providers,
             profile: profile,
             limits: planLimits ?? options.limits,
             caFile: caFile
         )
+        plan.families = try options.families()
+        plan.tls = options.tlsOptions()
+        if !plan.checksPages {
+            // No page family selected (e.g. --only tls): fetch each entry once, for HSTS and redirects; no crawl.
+            plan.providers = plan.providers.map { provider in
+                var provider = provider
+                provider.budget = .entriesOnly(provider.entryURLs.count)
+                provider.readsSitemaps = false
+                return provider
+            }
+        }
         let scanner: ScanRunner
         do {
             scanner = try ScanRunner(plan: plan, catalog: catalog)

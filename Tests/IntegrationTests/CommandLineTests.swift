@@ -120,6 +120,44 @@ struct CommandLineTests {
         try await zoo.shutdown()
     }
 
+    @Test func tlsSweepTakesHostPortTargetsFromArgumentsAndAFile() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        let caFile = directory.appendingPathComponent("ca.pem")
+        try zoo.writeCACertificate(to: caFile)
+        let bad = "127.0.0.1:\(zoo.bad.httpsURL.port ?? 0)"
+        let targets = directory.appendingPathComponent("fleet.txt")
+        try "# the fleet\n\n\(zoo.good.httpsURL.absoluteString)  # good one\n".write(
+            to: targets,
+            atomically: true,
+            encoding: .utf8
+        )
+        let run = try await Self.portcullis([
+            "scan", "--only", "tls", bad, "--targets", targets.path, "--ca-file", caFile.path, "--format", "json",
+            "--fail-on", "medium",
+        ])
+        #expect(run.status == 1, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let hosts = try #require(object?["tls"] as? [[String: Any]])
+        #expect(hosts.count == 2)
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        let rules = Set(findings.compactMap { $0["ruleId"] as? String })
+        #expect(rules.contains("tls.protocol.tls10"), "\(rules)")
+        #expect(rules.allSatisfy { $0.hasPrefix("tls.") }, "\(rules)")
+        #expect(rules.contains("tls.hsts.missing"), "the bad provider sends no HSTS: the TLS family says so")
+        #expect(run.stderr.contains("TLS"), "the per-host table goes with the summary")
+        #expect(run.stderr.contains("weakest suite"))
+        let verdict = try SchemaValidator.validate(Data(run.stdout.utf8), against: SchemaValidator.reportSchema)
+        #expect(verdict.isValid, "\(verdict.output)")
+
+        let refused = try await Self.portcullis(["scan", "--only", "tls,sso", bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("unknown family 'sso'"), "\(refused.stderr)")
+        try await zoo.shutdown()
+    }
+
     @Test func demoWritesReportsAndSummary() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

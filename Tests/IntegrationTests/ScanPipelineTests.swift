@@ -44,6 +44,9 @@ struct ScanPipelineTests {
         }
         #expect(result.targets.allSatisfy { $0.status == .scanned })
         #expect(result.findings.isEmpty, "\(result.findings.map(\.ruleID))")
+        let tls = try #require(result.tls.first)
+        #expect(tls.profileVerdict == "compliant")
+        #expect(tls.certificateTrusted == true)
         let target = try #require(result.targets.first)
         #expect(target.tlsVersion?.hasPrefix("TLSv1.") == true)
         #expect((target.peerCertificateCount ?? 0) >= 1)
@@ -56,10 +59,16 @@ struct ScanPipelineTests {
         let rules = Set(result.findings.map(\.ruleID.rawValue))
         for expected in [
             "headers.csp-missing", "headers.hsts-missing", "headers.nosniff-missing", "headers.anti-framing-missing",
-            "a11y.image-alt", "a11y.html-has-lang", "a11y.document-title",
+            "a11y.image-alt", "a11y.html-has-lang", "a11y.document-title", "tls.protocol.tls10", "tls.protocol.tls11",
+            "tls.profile.protocol",
         ] {
             #expect(rules.contains(expected), "missing \(expected)")
         }
+        // The header family reports HSTS per page in a full scan; the TLS family's own HSTS rule stays quiet.
+        #expect(!rules.contains("tls.hsts.missing"))
+        let tls = try #require(result.tls.first)
+        #expect(tls.protocols == ["TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"])
+        #expect(tls.grade == "B")
         let hsts = try #require(result.findings.first { $0.ruleID == "headers.hsts-missing" })
         #expect(hsts.origin.hasPrefix("https://"))
         #expect(result.problems.isEmpty)

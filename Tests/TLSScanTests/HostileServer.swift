@@ -1,0 +1,149 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loopback TCP server that answers every ClientHello badly, to prove the enumerator stays bounded.
+final class HostileServer: @unchecked Sendable {
+    /// How the server misbehaves on each connection.
+    enum Behaviour: String, CaseIterable, Sendable, CustomStringConvertible {
+        /// 300 random bytes that are not a TLS record, then close.
+        case randomBytes
+        /// A handshake record header announcing 64 bytes, 10 of them, then close.
+        case truncatedRecord
+        /// A record header announcing 65535 bytes (over the TLS limit), and some bytes; the connection stays open.
+        case hugeLength
+        /// Reads the hello and never answers.
+        case silent
+        /// Reads the hello and resets the connection (SO_LINGER 0).
+        case reset
+        /// An SSLv2-only server: an SSLv2 SERVER-HELLO to an SSLv2 CLIENT-HELLO, a protocol_version alert otherwise.
+        case sslv2Only
+        /// A ServerHello announcing almost 1 MiB, then handshake records without end (at most 4 MiB).
+        case endlessFlight
+
+        var description: String { rawValue }
+
+        /// The behaviours that must make every probe fail.
+        static let hostile: [Behaviour] = [
+            .randomBytes, .truncatedRecord, .hugeLength, .silent, .reset, .endlessFlight,
+        ]
+    }
+
+    let port: Int
+    private let behaviour: Behaviour
+    private let listener: Int32
+    private let lock = NSLock()
+    private var stopped = false
+    private var held: [Int32] = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ behaviour: Behaviour) throws {
+        self.behaviour = behaviour
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 64) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in
+            acceptLoop()
+            finished.signal()
+        }
+        thread.start()
+    }
+
+    /// Stops accepting, closes every held connection and the listener, and waits for the thread.
+    func stop() {
+        lock.lock()
+        let first = !stopped
+        stopped = true
+        lock.unlock()
+        guard first else { return }
+        finished.wait()
+        for fd in held { close(fd) }
+        close(listener)
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func acceptLoop() {
+        while !isStopped {
+            var descriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 50) > 0 else { continue }
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { continue }
+            handle(connection)
+        }
+    }
+
+    private func handle(_ fd: Int32) {
+        if behaviour == .silent {
+            held.append(fd)
+            return
+        }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var count = 0
+        if poll(&descriptor, 1, 1000) > 0 { count = recv(fd, &buffer, buffer.count, 0) }
+        switch behaviour {
+        case .randomBytes:
+            send(fd, [0x47] + (0..<299).map { _ in UInt8.random(in: 0...255) })
+        case .truncatedRecord:
+            send(fd, [0x16, 0x03, 0x03, 0x00, 0x40] + [UInt8](repeating: 0x02, count: 10))
+        case .hugeLength:
+            send(fd, [0x16, 0x03, 0x03, 0xFF, 0xFF] + [UInt8](repeating: 0x02, count: 100))
+            held.append(fd)
+            return
+        case .reset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        case .endlessFlight:
+            var record: [UInt8] = [0x16, 0x03, 0x03, 0x40, 0x00, 0x02, 0x0F, 0xFF, 0xF0]
+            record += [UInt8](repeating: 0x41, count: 16_384 - 4)
+            let filler: [UInt8] = [0x16, 0x03, 0x03, 0x40, 0x00] + [UInt8](repeating: 0x41, count: 16_384)
+            var sent = 0
+            while sent < 4 << 20, !isStopped, send(fd, sent == 0 ? record : filler) { sent += filler.count }
+        case .sslv2Only:
+            send(
+                fd,
+                count > 0 && buffer[0] & 0x80 != 0 ? Self.sslv2ServerHello : [0x15, 0x03, 0x01, 0x00, 0x02, 2, 70]
+            )
+        case .silent:
+            break
+        }
+        close(fd)
+    }
+
+    /// SERVER-HELLO: type 4, no session hit, X.509, version 2, a 4-byte "certificate", RC4-MD5, 16-byte connection id.
+    private static let sslv2ServerHello: [UInt8] = {
+        let body: [UInt8] =
+            [0x04, 0x00, 0x01, 0x00, 0x02, 0x00, 0x04, 0x00, 0x03, 0x00, 0x10] + [0x30, 0x02, 0x05, 0x00]
+            + [0x01, 0x00, 0x80] + [UInt8](repeating: 0x11, count: 16)
+        return [0x80 | UInt8(body.count >> 8), UInt8(body.count & 0xFF)] + body
+    }()
+
+    @discardableResult
+    private func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+    }
+
+    deinit { stop() }
+}
