@@ -42,6 +42,7 @@ test: deps format-check
 
 ## Benchmarks print figures; they are never part of `make test`.
 bench: deps
+	bash Benchmarks/tls/install-sslyze.sh || echo "sslyze not installed: the TLS benchmark runs without its peer"
 	$(SWIFT) build -c release --product portcullis-bench
 	$(SWIFT) run -c release --skip-build portcullis-bench all
 

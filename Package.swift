@@ -194,7 +194,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "PortcullisBenchmarks",
-            dependencies: ["PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP"],
+            dependencies: [
+                "PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP", "TLSZoo",
+                "TLSScan", "TLSProbe", "CertificateAnalysis",
+            ],
             path: "Benchmarks/PortcullisBenchmarks",
             swiftSettings: swiftSettings
         ),

@@ -15,3 +15,6 @@ if which == "crawl" || which == "all" {
 if which == "csp" || which == "all" {
     try CSPBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "tls" || which == "all" {
+    try await TLSBenchmark.run(arguments: Array(arguments.dropFirst()))
+}
