@@ -11,11 +11,15 @@ public struct ScanPlanFile: Sendable, Hashable {
     public var profile: String?
     /// The trust-anchor file, resolved against the plan file's folder.
     public var caFile: String?
+    /// The Mozilla TLS profile the plan's TLS probes judge by (`tls-profile:`), nil for the default.
+    public var tlsProfile: String?
     /// Fetch limits, when the file sets any.
     public var limits: FetchLimits?
     public var providers: [ProviderPlan]
 
-    private static let topKeys: Set<String> = ["profile", "ca-file", "limits", "defaults", "providers"]
+    private static let topKeys: Set<String> = [
+        "profile", "ca-file", "tls-profile", "limits", "defaults", "providers",
+    ]
     private static let limitKeys: Set<String> = ["timeout", "connect-timeout", "max-body", "max-redirects"]
     private static let budgetKeys: Set<String> = [
         "scope", "include", "exclude", "max-pages", "max-depth", "max-time", "max-bytes", "rate", "concurrency",
@@ -57,6 +61,15 @@ public struct ScanPlanFile: Sendable, Hashable {
         let top = try YAMLMapping(root, file: file, what: "a plan", code: .invalidConfiguration)
         try top.rejectUnknownKeys(topKeys, in: "a plan")
         var plan = ScanPlanFile(profile: try top.string("profile", required: false), providers: [])
+        if let tlsProfile = try top.string("tls-profile", required: false) {
+            guard ["modern", "intermediate", "old"].contains(tlsProfile) else {
+                throw top.error(
+                    "'tls-profile' must be modern, intermediate or old (got '\(tlsProfile)')",
+                    at: top.node("tls-profile")
+                )
+            }
+            plan.tlsProfile = tlsProfile
+        }
         if let caFile = try top.string("ca-file", required: false) {
             let base = URL(fileURLWithPath: file).deletingLastPathComponent()
             plan.caFile = caFile.hasPrefix("/") ? caFile : base.appendingPathComponent(caFile).path

@@ -84,7 +84,8 @@ struct ScanCommand: AsyncParsableCommand {
                 providers: file.providers,
                 caFile: options.caFile ?? file.caFile,
                 planProfile: file.profile,
-                planLimits: file.limits
+                planLimits: file.limits,
+                planTLSProfile: file.tlsProfile
             )
         }
         let urls = try entryURLs()

@@ -18,6 +18,7 @@ struct ScanSession {
         caFile: String?,
         planProfile: String? = nil,
         planLimits: FetchLimits? = nil,
+        planTLSProfile: String? = nil,
         defaultOutput: String? = nil
     ) async throws -> ExitCode {
         let rulesFolder = try global.rulesFolder()
@@ -38,7 +39,7 @@ struct ScanSession {
             caFile: caFile
         )
         plan.families = try options.families()
-        plan.tls = options.tlsOptions()
+        plan.tls = options.tlsOptions(planProfile: planTLSProfile)
         if !plan.checksPages {
             // No page family selected (e.g. --only tls): fetch each entry once, for HSTS and redirects; no crawl.
             plan.providers = plan.providers.map { provider in

@@ -34,6 +34,7 @@ import Testing
             environment: ["LEARN_TOKEN": "Bearer s3cr3t"]
         )
         #expect(plan.profile == "onboarding")
+        #expect(plan.tlsProfile == nil)
         #expect(plan.caFile == "/plans/corp-root.pem")
         #expect(plan.limits?.totalTimeout == 15)
         #expect(plan.limits?.maxBodyBytes == 1_048_576)
@@ -70,6 +71,7 @@ import Testing
             "NOPE is not set"
         ),
         ("providers:\n  - name: a\n    entry: https://x/\n    max_pages: 3\n", 4, "unknown key 'max_pages'"),
+        ("tls-profile: strict\nproviders:\n  - name: a\n    entry: https://x/\n", 1, "'tls-profile' must be"),
         ("providers:\n  - name: a\n    entry: https://x/\n  - name: a\n    entry: https://y/\n", 4, "listed twice"),
         ("limits:\n  timeout: -1\nproviders:\n  - name: a\n    entry: https://x/\n", 2, "at least 0"),
         ("providers: [unclosed\n", 2, "YAML syntax error"),
@@ -82,6 +84,14 @@ import Testing
             return error.code == .invalidConfiguration && error.file == "plan.yaml" && error.line == line
                 && error.reason.contains(message)
         }
+    }
+
+    @Test func choosesTheMozillaTLSProfile() throws {
+        let plan = try ScanPlanFile.parse(
+            "tls-profile: modern\nproviders:\n  - name: a\n    entry: https://x/\n",
+            file: "/plans/p.yaml"
+        )
+        #expect(plan.tlsProfile == "modern")
     }
 }
 
