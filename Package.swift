@@ -270,6 +270,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TLSChecksTests",
+            dependencies: ["TLSChecks", "TLSProbe", "PortcullisCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TLSScanTests",
             dependencies: ["TLSScan", "TLSProbe", "TLSZoo", "TestSupport"],
             swiftSettings: swiftSettings
