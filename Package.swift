@@ -276,7 +276,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TLSScanTests",
-            dependencies: ["TLSScan", "TLSProbe", "TLSZoo", "TestSupport"],
+            dependencies: ["TLSScan", "TLSProbe", "TLSZoo", "TestSupport", "CertificateAnalysis", "OpenSSLProbe"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -22,6 +22,9 @@ final class HostileServer: @unchecked Sendable {
         case sslv2Only
         /// A ServerHello announcing almost 1 MiB, then handshake records without end (at most 4 MiB).
         case endlessFlight
+        /// A well-formed TLS 1.2 flight whose ServerHello always picks TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (offered
+        /// or not) and whose Certificate message carries 100 garbage "certificates" of 900 bytes each.
+        case hundredCertificateChain
 
         var description: String { rawValue }
 
@@ -121,6 +124,8 @@ final class HostileServer: @unchecked Sendable {
             let filler: [UInt8] = [0x16, 0x03, 0x03, 0x40, 0x00] + [UInt8](repeating: 0x41, count: 16_384)
             var sent = 0
             while sent < 4 << 20, !isStopped, send(fd, sent == 0 ? record : filler) { sent += filler.count }
+        case .hundredCertificateChain:
+            send(fd, Self.hundredCertificateFlight)
         case .sslv2Only:
             send(
                 fd,
@@ -138,6 +143,31 @@ final class HostileServer: @unchecked Sendable {
             [0x04, 0x00, 0x01, 0x00, 0x02, 0x00, 0x04, 0x00, 0x03, 0x00, 0x10] + [0x30, 0x02, 0x05, 0x00]
             + [0x01, 0x00, 0x80] + [UInt8](repeating: 0x11, count: 16)
         return [0x80 | UInt8(body.count >> 8), UInt8(body.count & 0xFF)] + body
+    }()
+
+    /// ServerHello (TLS 1.2, suite 0xC02F, renegotiation_info) + Certificate (100 × 900 garbage bytes) +
+    /// ServerHelloDone, split into records of at most 16 KiB.
+    private static let hundredCertificateFlight: [UInt8] = {
+        func u24(_ value: Int) -> [UInt8] {
+            [UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+        }
+        let extensions: [UInt8] = [0xFF, 0x01, 0x00, 0x01, 0x00]
+        let hello: [UInt8] =
+            [0x03, 0x03] + [UInt8](repeating: 0x5A, count: 32) + [0x00] + [0xC0, 0x2F, 0x00]
+            + [0x00, UInt8(extensions.count)] + extensions
+        let garbage = [UInt8](repeating: 0x30, count: 1) + [UInt8](repeating: 0xA5, count: 899)
+        let list = (0..<100).flatMap { _ in u24(garbage.count) + garbage }
+        let certificate = u24(list.count) + list
+        let handshake =
+            [0x02] + u24(hello.count) + hello + [0x0B] + u24(certificate.count) + certificate + [0x0E, 0, 0, 0]
+        var records: [UInt8] = []
+        var offset = 0
+        while offset < handshake.count {
+            let chunk = handshake[offset..<min(offset + 16_384, handshake.count)]
+            records += [0x16, 0x03, 0x03, UInt8(chunk.count >> 8), UInt8(chunk.count & 0xFF)] + chunk
+            offset += chunk.count
+        }
+        return records
     }()
 
     @discardableResult

@@ -1,4 +1,6 @@
+import CertificateAnalysis
 import Foundation
+import OpenSSLProbe
 import TLSProbe
 import TLSScan
 import Testing
@@ -20,7 +22,7 @@ import Testing
         case .silent: "timed out after 0 bytes"
         case .reset: "connection reset"
         case .endlessFlight: "garbage: first flight exceeds 65536 bytes"
-        case .sslv2Only: "unreachable"
+        case .sslv2Only, .hundredCertificateChain: "unreachable"
         }
     }
 
@@ -56,6 +58,32 @@ import Testing
         #expect(result.support(for: TLSVersion.ssl2.rawValue)?.note == "1 cipher kinds")
         #expect(result.support(for: TLSVersion.tls12.rawValue)?.note == "alert protocol_version")
         #expect(result.fallbackSCSV == .notApplicable)
+    }
+
+    @Test func hundredGarbageCertificatesAreBoundedAndReported() async throws {
+        let server = try HostileServer(.hundredCertificateChain)
+        defer { server.stop() }
+        let scanner = TLSHostScanner(
+            registry: ScanFixtures.registry,
+            trust: TrustStore(),
+            limits: ProbeLimits(connectTimeout: .seconds(2), handshakeTimeout: .seconds(2)),
+            openSSLOptions: OpenSSLProbeOptions(timeout: 1)
+        )
+        let start = ContinuousClock.now
+        let scan = await scanner.scan(ProbeTarget(serverName: "localhost", address: "127.0.0.1", port: server.port))
+        let elapsed = ContinuousClock.now - start
+        print("[TLSScan] 100-certificate chain: \(scan.handshakes) handshakes in \(elapsed)")
+        #expect(scan.enumeration.support(for: TLSVersion.tls12.rawValue)?.supported == true)
+        // The server answers with one suite whatever is offered: the elimination must still end.
+        #expect(scan.enumeration.suites(for: TLSVersion.tls12.rawValue)?.suites == [0xC02F])
+        #expect(scan.enumeration.certificateChain.count == 100)
+        #expect(scan.handshake.version == nil, "libssl cannot complete a handshake with garbage certificates")
+        let report = try #require(scan.certificate)
+        let kinds = Set(report.problems.map(\.kind))
+        #expect(kinds.contains(.malformed))
+        #expect(kinds.contains(.chainTooLong))
+        #expect(!report.trusted)
+        #expect(elapsed < .seconds(60), "bounded even on a loaded CI machine")
     }
 
     @Test func refusedConnectionIsAConnectFailure() async {
