@@ -14,4 +14,6 @@ struct ConnectionSettings {
     var requestOCSP = false
     /// A session to resume.
     var session: TLSSession?
+    /// Protocols offered through ALPN, preferred first; empty sends no ALPN extension.
+    var alpn: [String] = []
 }

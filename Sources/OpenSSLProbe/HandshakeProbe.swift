@@ -7,6 +7,7 @@ struct HandshakeProbe {
         var settings = ConnectionSettings()
         settings.verify = true
         settings.requestOCSP = true
+        settings.alpn = ["h2", "http/1.1"]
         let connection: TLSConnection
         do {
             connection = try environment.connect(settings)
@@ -30,7 +31,8 @@ struct HandshakeProbe {
             stapledOCSP: stapled,
             ocspCertificateStatus: stapled.flatMap(OCSPStatus.certificateStatus),
             secureRenegotiation: connection.secureRenegotiation,
-            sessionTicketIssued: ticket
+            sessionTicketIssued: ticket,
+            alpn: connection.selectedALPN
         )
         connection.shutdown()
         return report

@@ -21,6 +21,9 @@ public struct HandshakeReport: Sendable, Hashable, Codable {
     public var sessionTicketIssued: Bool
     /// Why the handshake failed (OpenSSL's error string or a socket problem); nil on success.
     public var error: String?
+    /// The protocol the server selected when offered `h2` and `http/1.1` through ALPN (also visible in TLS 1.3,
+    /// where the raw probe cannot read the encrypted answer).
+    public var alpn: String?
 
     /// Creates a report; a failed handshake has only `error` set.
     public init(
@@ -33,7 +36,8 @@ public struct HandshakeReport: Sendable, Hashable, Codable {
         ocspCertificateStatus: String? = nil,
         secureRenegotiation: Bool = false,
         sessionTicketIssued: Bool = false,
-        error: String? = nil
+        error: String? = nil,
+        alpn: String? = nil
     ) {
         self.version = version
         self.cipher = cipher
@@ -45,5 +49,6 @@ public struct HandshakeReport: Sendable, Hashable, Codable {
         self.secureRenegotiation = secureRenegotiation
         self.sessionTicketIssued = sessionTicketIssued
         self.error = error
+        self.alpn = alpn
     }
 }

@@ -79,6 +79,10 @@ final class TLSConnection {
             SSL_set_verify(ssl, SSL_VERIFY_NONE, nil)
         }
         if settings.requestOCSP { _ = portcullis_ssl_request_ocsp_status(ssl) }
+        let alpn = settings.alpn.flatMap { [UInt8(truncatingIfNeeded: $0.utf8.count)] + Array($0.utf8) }
+        if !alpn.isEmpty {
+            _ = alpn.withUnsafeBufferPointer { SSL_set_alpn_protos(ssl, $0.baseAddress, UInt32($0.count)) }
+        }
         if let session = settings.session { _ = SSL_set_session(ssl, session.pointer) }
         SSL_set_connect_state(ssl)
         ERR_clear_error()
@@ -189,6 +193,15 @@ final class TLSConnection {
         let length = portcullis_ssl_get_ocsp_response(ssl, &response)
         guard length > 0, let response else { return nil }
         return Array(UnsafeBufferPointer(start: response, count: length))
+    }
+
+    /// The protocol the server selected through ALPN, if any.
+    var selectedALPN: String? {
+        var data: UnsafePointer<UInt8>?
+        var length: UInt32 = 0
+        SSL_get0_alpn_selected(ssl, &data, &length)
+        guard let data, length > 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
     }
 
     /// Whether the server signalled RFC 5746 secure renegotiation.

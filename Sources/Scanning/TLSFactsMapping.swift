@@ -22,7 +22,12 @@ enum TLSFactsMapping {
         facts.dhPrimeBits = enumeration.dhPrimeBits
         let anyProtocol = facts.protocols.values.contains(true)
         let legacy = facts.supportedProtocols.contains { $0 <= .tls12 }
-        if anyProtocol { facts.alpn = enumeration.alpn }
+        if legacy {
+            facts.alpn = enumeration.alpn
+        } else if scan.handshake.version != nil {
+            // TLS 1.3 only: the raw probe cannot read the encrypted ALPN answer; libssl's handshake can.
+            facts.alpn = scan.handshake.alpn.map { [$0] } ?? []
+        }
         facts.secureRenegotiation = legacy ? enumeration.secureRenegotiation : nil
         // TLS 1.3 has no compression (RFC 8446 §4.1.2), so a TLS 1.3-only server definitely has none.
         facts.compression = legacy ? enumeration.compression : (anyProtocol ? false : nil)

@@ -29,6 +29,19 @@ import Testing
         #expect(prober.handshakeCount == 1)
     }
 
+    @Test(arguments: [
+        (["-tls1_3", "-alpn", "h2,http/1.1"], "h2"), (["-tls1_3", "-alpn", "http/1.1"], "http/1.1"),
+        (["-tls1_3"], nil),
+    ])
+    func alpnIsReadEvenInTLS13(arguments: [String], selected: String?) async throws {
+        let pki = try Self.pki()
+        let report = try await ProbeHelpers.withServer(pki.leaf, arguments, label: "alpn") {
+            await OpenSSLProber(options: ProbeHelpers.options).handshake($0)
+        }
+        #expect(report.version == "TLSv1.3")
+        #expect(report.alpn == selected)
+    }
+
     @Test(arguments: ["-tls1_2", "-tls1_3"])
     func theChainIsReturnedAsSentLeafFirst(flag: String) async throws {
         let pki = try Self.pki()
