@@ -50,7 +50,11 @@ struct TLSSetup: Sendable {
             registry: registry,
             trust: trust,
             privateAnchors: privateAnchors,
-            limits: ProbeLimits(connectTimeout: .seconds(timeout), handshakeTimeout: .seconds(timeout)),
+            limits: ProbeLimits(
+                concurrentConnections: plan.tls.connectionsPerHost,
+                connectTimeout: .seconds(timeout),
+                handshakeTimeout: .seconds(timeout)
+            ),
             openSSLOptions: OpenSSLProbeOptions(timeout: timeout, caFile: plan.caFile),
             certificateOptions: CertificateAnalysisOptions(expiryWarningDays: plan.tls.expiryWarningDays)
         )

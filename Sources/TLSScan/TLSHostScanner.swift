@@ -71,15 +71,18 @@ public struct TLSHostScanner: Sendable {
         let enumerator = RawTLSEnumerator(limits: rawLimits, registry: registry)
         let prober = OpenSSLProber(options: openSSLOptions)
         let endpoint = OpenSSLEndpoint(serverName: target.serverName, address: target.address, port: target.port)
-        async let enumerated = enumerator.enumerate(target)
-        // The libssl probes share one lane, one connection at a time, so the host sees at most the limit.
+        // The libssl probes share one lane, one connection at a time, beside the raw probes, so the host sees at
+        // most the limit; with a limit of one everything runs in turn.
+        let sequential = limits.concurrentConnections <= 1
+        let early = sequential ? await enumerator.enumerate(target) : nil
+        async let concurrent = sequential ? nil : enumerator.enumerate(target)
         let handshake = await prober.handshake(endpoint)
         let reachable = handshake.version != nil
         let resumption =
             reachable
             ? await prober.resumption(endpoint) : ResumptionReport(sessionID: false, ticket: false, tls13Ticket: false)
         let earlyData = reachable ? await prober.earlyData(endpoint) : .failed
-        let enumeration = await enumerated
+        let enumeration = await concurrent ?? early ?? TLSEnumeration()
         // Renegotiation goes last: a refused renegotiation leaves some servers (OpenSSL's s_server) busy for a
         // second, which would stall every probe queued behind it.
         let renegotiation = reachable ? await prober.clientRenegotiation(endpoint) : .failed

@@ -82,6 +82,12 @@ struct ScanOptions: ParsableArguments {
     )
     var expiryWarningDays: Int = 30
 
+    @Option(
+        name: .customLong("tls-connections"),
+        help: ArgumentHelp("Most connections the TLS probe opens to one host at once (1-16).", valueName: "count")
+    )
+    var tlsConnections: Int = 4
+
     @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")
     var noColor = false
 
@@ -92,6 +98,7 @@ struct ScanOptions: ParsableArguments {
         guard (0...3650).contains(expiryWarningDays) else {
             throw ValidationError("--expiry-warning-days must be between 0 and 3650")
         }
+        guard (1...16).contains(tlsConnections) else { throw ValidationError("--tls-connections must be 1 to 16") }
         if let tlsProfile, !["modern", "intermediate", "old"].contains(tlsProfile) {
             throw ValidationError("--tls-profile must be modern, intermediate or old (got '\(tlsProfile)')")
         }
@@ -124,7 +131,8 @@ struct ScanOptions: ParsableArguments {
     func tlsOptions(planProfile: String? = nil) -> TLSScanOptions {
         TLSScanOptions(
             profile: tlsProfile ?? planProfile ?? TLSProfileDefinition.defaultName,
-            expiryWarningDays: expiryWarningDays
+            expiryWarningDays: expiryWarningDays,
+            connectionsPerHost: tlsConnections
         )
     }
 

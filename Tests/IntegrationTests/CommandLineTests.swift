@@ -155,6 +155,9 @@ struct CommandLineTests {
         let refused = try await Self.portcullis(["scan", "--only", "tls,sso", bad])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("unknown family 'sso'"), "\(refused.stderr)")
+        let tooMany = try await Self.portcullis(["scan", "--only", "tls", "--tls-connections", "0", bad])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("--tls-connections must be 1 to 16"), "\(tooMany.stderr)")
         try await zoo.shutdown()
     }
 
