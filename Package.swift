@@ -147,9 +147,20 @@ let package = Package(
             dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "Crawl", "HeaderAnalysis", "CSP"],
             swiftSettings: swiftSettings
         ),
+        // WAI-ARIA 1.2 roles and states as data (pure).
+        .target(
+            name: "ARIAModel",
+            swiftSettings: swiftSettings
+        ),
+        // A page as assistive technology meets it, from markup: roles, hidden-ness, focus, accessible names.
+        .target(
+            name: "A11yModel",
+            dependencies: ["PortcullisHTML", "ARIAModel"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AccessibilityChecks",
-            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML"],
+            dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "A11yModel", "ARIAModel"],
             swiftSettings: swiftSettings
         ),
         // The pipeline: plan -> fetch -> parse -> checks -> rule engine -> scan result.
@@ -267,6 +278,23 @@ let package = Package(
         .testTarget(
             name: "CertificateAnalysisTests",
             dependencies: ["CertificateAnalysis", "TLSZoo", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ARIAModelTests",
+            dependencies: ["ARIAModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "A11yModelTests",
+            dependencies: ["A11yModel", "ARIAModel", "PortcullisHTML", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AccessibilityChecksTests",
+            dependencies: [
+                "AccessibilityChecks", "A11yModel", "CheckSupport", "PortcullisCore", "PortcullisHTML", "TestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
