@@ -15,5 +15,6 @@ public enum AccessibilityChecks {
         ImageAltCheck(),
         HTMLLangCheck(),
         DocumentTitleCheck(),
+        AccessibilityCheck(),
     ]
 }

@@ -1,0 +1,32 @@
+public import A11yModel
+public import CheckSupport
+public import Foundation
+public import PortcullisCore
+import PortcullisHTML
+
+/// Every accessibility rule, by group; each group's list lives in its own file beside its rules.
+public enum AccessibilityRuleSet {
+    /// All rules, in a stable order.
+    public static let all: [any A11yRule] = DocumentRules.all + ARIARules.all + NameRules.all + StructureRules.all
+}
+
+/// The accessibility family as one page check: the page model is built once per page and every rule reads it.
+///
+/// Returns every outcome (passed, failed, needs review); the scan keeps the failures as findings.
+public struct AccessibilityCheck: PageCheck {
+    /// The rules run.
+    public let rulesRun: [any A11yRule]
+
+    /// A check running `rules` (all of them by default).
+    public init(rules: [any A11yRule] = AccessibilityRuleSet.all) {
+        rulesRun = rules
+    }
+
+    public var rules: [RuleID] { rulesRun.flatMap(\.rules) }
+
+    public func check(_ page: Page) -> [Observation] {
+        guard let document = page.document, !rulesRun.isEmpty else { return [] }
+        let model = A11yPage(document: document)
+        return rulesRun.flatMap { $0.evaluate(model, at: page.url) }
+    }
+}

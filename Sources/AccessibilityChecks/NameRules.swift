@@ -1,0 +1,5 @@
+/// The rules of this group, in the order they run.
+public enum NameRules {
+    /// Every rule of the group.
+    public static let all: [any A11yRule] = []
+}
