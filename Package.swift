@@ -197,7 +197,7 @@ let package = Package(
         .executableTarget(
             name: "portcullis",
             dependencies: [
-                "PortcullisCore", "Scanning", "Reporting", "DemoProviders",
+                "PortcullisCore", "Scanning", "Reporting", "DemoProviders", "AccessibilityChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -207,7 +207,7 @@ let package = Package(
             name: "PortcullisBenchmarks",
             dependencies: [
                 "PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP", "TLSZoo",
-                "TLSScan", "TLSProbe", "CertificateAnalysis",
+                "TLSScan", "TLSProbe", "CertificateAnalysis", "A11yModel", "AccessibilityChecks",
             ],
             path: "Benchmarks/PortcullisBenchmarks",
             swiftSettings: swiftSettings

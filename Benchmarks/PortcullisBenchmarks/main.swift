@@ -18,3 +18,6 @@ if which == "csp" || which == "all" {
 if which == "tls" || which == "all" {
     try await TLSBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "a11y" || which == "all" {
+    try AccessibilityBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

@@ -5,6 +5,10 @@ public import PortcullisHTML
 ///
 /// Markup cannot always decide (a stylesheet may hide content, a script may build the DOM): such answers carry an
 /// uncertainty so rules report "needs review" instead of guessing.
+///
+/// Cost: construction is a few linear passes over ``DocumentSnapshot/nodes`` (roles, hidden-ness, focus are then
+/// array reads); names are computed on demand and memoised, and name-from-content results of subtrees are shared
+/// between ancestors, so naming every element of a page stays linear in its size for ordinary markup.
 public final class A11yPage {
     /// The element tree.
     public let snapshot: DocumentSnapshot
@@ -12,6 +16,42 @@ public final class A11yPage {
     public let hasScripts: Bool
     /// Whether the page has stylesheets (`<style>`, `<link rel=stylesheet>`) that may hide or move content.
     public let hasStylesheets: Bool
+    /// Whether the page's `<style>` generates content (`::before`/`::after { content: … }`), which names
+    /// computed from content cannot see: names computed from the content of elements such a rule may match are
+    /// marked uncertain.
+    public let hasGeneratedContent: Bool
+
+    /// The elements a stylesheet may give `::before`/`::after` content.
+    let generatedContent: Set<Int>
+    let facts: RenderingFacts
+    let resolver: RoleResolver
+    /// Per element: the index of its last descendant (pre-order), so "is in the subtree of" is two comparisons.
+    let subtreeEnd: [Int]
+    /// Memoised names and descriptions.
+    var names: [Int: AccessibleName] = [:]
+    var descriptions: [Int: String] = [:]
+    /// Memoised text alternatives of subtrees met during traversals, by traversal kind.
+    var traversalMemo: [NameTraversal: [Int: NamePart]] = [:]
+    /// `<label for>` by the id they name, and each element's nearest `<label>` ancestor; built when first needed.
+    lazy var labelsByFor: [String: [Int]] = {
+        var result: [String: [Int]] = [:]
+        for label in snapshot.indices(named: "label") {
+            if let target = snapshot.nodes[label].attribute("for") { result[target, default: []].append(label) }
+        }
+        return result
+    }()
+    lazy var nearestLabelAncestor: [Int?] = {
+        var result: [Int?] = []
+        result.reserveCapacity(snapshot.nodes.count)
+        for node in snapshot.nodes {
+            guard let parent = node.parent else {
+                result.append(nil)
+                continue
+            }
+            result.append(snapshot.nodes[parent].name == "label" ? parent : result[parent])
+        }
+        return result
+    }()
 
     /// Builds the page model from a parsed document.
     public init(document: HTMLDocument) {
@@ -23,6 +63,32 @@ public final class A11yPage {
             || snapshot.indices(named: "link").contains {
                 snapshot.nodes[$0].attribute("rel")?.lowercased().split(separator: " ").contains("stylesheet") == true
             }
+        let sheet = StyleSheetRules(snapshot)
+        hasGeneratedContent = sheet.hasGeneratedContent
+        generatedContent = sheet.generatedContent
+        let facts = RenderingFacts(snapshot, sheet: sheet)
+        self.facts = facts
+        // One reverse pass: subtree extents and whether a subtree holds any non-blank text.
+        var end = Array(snapshot.nodes.indices)
+        var hasText = [Bool](repeating: false, count: snapshot.nodes.count)
+        for index in snapshot.nodes.indices.reversed() {
+            let node = snapshot.nodes[index]
+            if !hasText[index] {
+                for child in node.children {
+                    guard case .text(let text) = child else { continue }
+                    if text.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C })
+                    {
+                        hasText[index] = true
+                        break
+                    }
+                }
+            }
+            guard let parent = node.parent else { continue }
+            end[parent] = max(end[parent], end[index])
+            if hasText[index] { hasText[parent] = true }
+        }
+        subtreeEnd = end
+        resolver = RoleResolver(snapshot, focusable: facts.focusable, subtreeHasText: hasText)
     }
 
     /// The element count.
@@ -38,28 +104,63 @@ public final class A11yPage {
         )
     }
 
-    /// The implicit role per HTML-AAM / HTML-ARIA (`a[href]` → `link`, `h1` → `heading`, …), nil when none.
-    public func implicitRole(of index: Int) -> String? { nil }
+    /// The implicit role per HTML-AAM / HTML-ARIA (`a[href]` → `link`, `h1` → `heading`, `img alt=""` →
+    /// `presentation`, `td` → `cell`/`gridcell` by its table's role, …), nil when none.
+    public func implicitRole(of index: Int) -> String? { resolver.implicitRoles[index] }
 
     /// The role assistive technology gets: the first valid, non-abstract explicit token, else the implicit role;
     /// `none`/`presentation` are ignored (conflict resolution) on focusable elements or ones with global ARIA
-    /// attributes.
-    public func role(of index: Int) -> String? { implicitRole(of: index) }
+    /// attributes; rows, cells and list items of a presentational table or list are `none` too.
+    public func role(of index: Int) -> String? { resolver.roles[index] }
+
+    /// Whether the element's role is `none` or `presentation`.
+    public func isPresentational(_ index: Int) -> Bool { RoleVocabulary.isPresentational(resolver.roles[index]) }
 
     /// Whether the element is hidden from assistive technology, and how sure that is.
-    public func hidden(_ index: Int) -> Hiddenness { .exposed }
+    public func hidden(_ index: Int) -> Hiddenness { facts.hiddenness[index] }
 
-    /// Whether the element is focusable (natively or by `tabindex`), not disabled or inert.
-    public func isFocusable(_ index: Int) -> Bool { false }
+    /// Why the element is not rendered (`display: none`-like or `visibility: hidden`), nil when it is rendered as
+    /// far as markup tells. Unlike ``hidden(_:)`` it ignores `aria-hidden`.
+    public func notRenderedReason(_ index: Int) -> String? { facts.notRendered[index] }
+
+    /// Whether the element is a disabled form control (own `disabled`, a disabled fieldset, a disabled optgroup).
+    public func isDisabled(_ index: Int) -> Bool { facts.disabled[index] }
+
+    /// Whether the element is inside an `inert` subtree.
+    public func isInert(_ index: Int) -> Bool { facts.inert[index] }
+
+    /// The `tabindex` as HTML parses it, nil when absent or invalid.
+    public func tabindex(of index: Int) -> Int? { facts.tabindex[index] }
+
+    /// Whether the element is focusable (natively or by `tabindex`), not disabled, inert or unrendered.
+    public func isFocusable(_ index: Int) -> Bool { facts.focusable[index] }
 
     /// Whether the element is in sequential focus navigation (focusable and `tabindex` not negative).
-    public func isInSequentialFocusOrder(_ index: Int) -> Bool { false }
+    public func isInSequentialFocusOrder(_ index: Int) -> Bool {
+        facts.focusable[index] && (facts.tabindex[index] ?? 0) >= 0
+    }
 
-    /// The accessible name per W3C accname 1.2.
-    public func accessibleName(_ index: Int) -> AccessibleName { AccessibleName(text: "", source: .none) }
+    /// Whether `descendant` is inside the subtree of `ancestor` (or is it).
+    public func isInSubtree(_ descendant: Int, of ancestor: Int) -> Bool {
+        ancestor <= descendant && descendant <= subtreeEnd[ancestor]
+    }
 
-    /// The accessible description per accname 1.2 (`aria-describedby`, `aria-description`, `title`).
-    public func accessibleDescription(_ index: Int) -> String { "" }
+    /// The `<label>` elements labelling the element, in document order: `<label for>` naming its id (when it is
+    /// the element that id finds) and a wrapping `<label>` without `for`. Only labelable elements have labels.
+    public func labels(of index: Int) -> [Int] {
+        let node = snapshot.nodes[index]
+        let labelable: Set<String> = ["button", "input", "meter", "output", "progress", "select", "textarea"]
+        guard labelable.contains(node.name), !(node.name == "input" && node.attribute("type") == "hidden") else {
+            return []
+        }
+        var result: [Int] = []
+        if let id = node.attribute("id"), snapshot.index(ofID: id) == index { result = labelsByFor[id] ?? [] }
+        if let wrapping = nearestLabelAncestor[index] {
+            let target = snapshot.nodes[wrapping].attribute("for")
+            if target == nil || target == node.attribute("id"), !result.contains(wrapping) { result.append(wrapping) }
+        }
+        return result.sorted()
+    }
 }
 
 /// Whether an element is hidden from assistive technology.

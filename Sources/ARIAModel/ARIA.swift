@@ -2,9 +2,9 @@
 /// accessibility rules and the accessible-name computation use.
 public enum ARIA {
     /// Every known role by name (abstract and deprecated ones included).
-    public static let roles: [String: ARIARole] = [:]
+    public static let roles: [String: ARIARole] = ARIARoleTable.build()
     /// Every known state and property by name.
-    public static let attributes: [String: ARIAAttribute] = [:]
+    public static let attributes: [String: ARIAAttribute] = ARIAAttributeTable.build()
 
     /// The role called `name` (lower-case), nil when unknown.
     public static func role(_ name: String) -> ARIARole? { roles[name] }
@@ -25,10 +25,11 @@ public enum ARIA {
     }
 
     /// Whether `value` is valid for `attribute` (`aria-*`, lower-case): unknown attributes are never valid.
-    /// Id references are checked for syntax only here; whether the ids exist is the caller's business.
+    /// Id references are checked for syntax only here; whether the ids exist is the caller's business. Tokens are
+    /// ASCII case-insensitive; the empty string is valid only for string values (an empty token or id list is
+    /// treated by user agents as if the attribute were absent, which rules skip).
     public static func isValid(_ value: String, for attribute: String) -> Bool {
         guard let description = attributes[attribute] else { return false }
-        _ = description
-        return true
+        return ARIAValueSyntax.isValid(value, for: description.valueType)
     }
 }

@@ -1,6 +1,6 @@
-public import A11yModel
+import A11yModel
 public import CheckSupport
-public import Foundation
+import Foundation
 public import PortcullisCore
 import PortcullisHTML
 

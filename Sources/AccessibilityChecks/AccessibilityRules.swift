@@ -11,10 +11,5 @@ public enum AccessibilityRules {
 /// Every check of the accessibility family.
 public enum AccessibilityChecks {
     /// The checks, in the order they run.
-    public static let all: [any PageCheck] = [
-        ImageAltCheck(),
-        HTMLLangCheck(),
-        DocumentTitleCheck(),
-        AccessibilityCheck(),
-    ]
+    public static let all: [any PageCheck] = [AccessibilityCheck()]
 }

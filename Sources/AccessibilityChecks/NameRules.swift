@@ -1,5 +1,35 @@
-/// The rules of this group, in the order they run.
+/// The rules of this group, in the order they run: every rule about accessible names (images, buttons, links,
+/// form fields, frames, headings, label-in-name).
 public enum NameRules {
     /// Every rule of the group.
-    public static let all: [any A11yRule] = []
+    public static let all: [any A11yRule] = [
+        ImageAltRule(),
+        RoleImgAltRule(),
+        SVGImgAltRule(),
+        InputImageAltRule(),
+        ObjectAltRule(),
+        AreaAltRule(),
+        ImageRedundantAltRule(),
+        ButtonNameRule(),
+        InputButtonNameRule(),
+        AriaCommandNameRule(),
+        LinkNameRule(),
+        IdenticalLinksSamePurposeRule(),
+        LabelRule(),
+        SelectNameRule(),
+        AriaInputFieldNameRule(),
+        AriaToggleFieldNameRule(),
+        LabelTitleOnlyRule(),
+        FormFieldMultipleLabelsRule(),
+        SummaryNameRule(),
+        FrameTitleRule(),
+        FrameTitleUniqueRule(),
+        RoleNameRule.dialog,
+        RoleNameRule.meter,
+        RoleNameRule.progressbar,
+        RoleNameRule.tooltip,
+        RoleNameRule.treeitem,
+        EmptyHeadingRule(),
+        LabelContentNameMismatchRule(),
+    ]
 }

@@ -118,14 +118,18 @@ struct BadProviderSite: DemoResponder {
             <html>
             <head>
             <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+            <meta name="viewport" content="width=device-width, user-scalable=no">
             <style>body{font-family:Verdana;font-size:11px} .nav a{color:#900} .teaser{float:left;width:45%}</style>
             <script src="/js/jquery-1.8.3.min.js"></script>
             </head>
             <body>
-            <div class="header"><img src="/images/logo.gif" width="200" height="50"></div>
+            <div class="header"><img src="/images/logo.gif" width="200" height="50">
+            <marquee>Breaking: ferry timetable changes from next month</marquee>
+            <button class="icon-search"></button> <div role="checkbox" tabindex="0">Large text</div>
+            <span role="banner-area" lang="xx-nonsense">Harbour Daily</span></div>
             <div class="nav">
-            <a href="/">Home</a> | <a href="/news">News</a> | <a href="/articles/1">Top story</a> |
-            <a href="/login">Members</a>
+            <a href="/" tabindex="3">Home</a> | <a href="/news">News</a> | <a href="/articles/1">Top story</a> |
+            <a href="/login" aria-hidden="true">Members</a>
             </div>
             <div class="content">
             \(body)
@@ -144,8 +148,12 @@ struct BadProviderSite: DemoResponder {
             <a href="/partners">Our partners</a></p>
             <h3>Newsletter</h3>
             <form action="/newsletter" method="get">
-            <input type="text" name="email" value="Your e-mail"> <input type="submit" value="Go">
+            <input type="text" name="email" value="Your e-mail" autocomplete="e-mail"> <input type="submit" value="Go">
             </form>
+            <table class="tides"><tr><th scope="everything">Tide</th><th></th></tr>
+            <tr><td>High</td><td>06:12</td></tr></table>
+            <li class="weather">Sunny, 18 degrees</li>
+            <iframe src="about:blank" width="1" height="1"></iframe>
             </div>
             <div class="footer"><font size="1">Copyright 2009-2017 Harbour Daily. Powered by PHP.
             <a href="/about">About</a> | <a href="/contact">Contact</a> | <a href="/admin/">Admin</a> |

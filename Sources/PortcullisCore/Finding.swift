@@ -35,6 +35,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var occurrences: Int
     /// A deterministic identity: the same problem in the next scan has the same fingerprint.
     public var fingerprint: String
+    /// Why the finding is suppressed (reason and where the suppression was written); nil when it is not.
+    /// Suppressed findings are reported, never dropped, and never fail the gate.
+    public var suppression: String?
 
     public init(
         ruleID: RuleID,
@@ -45,7 +48,8 @@ public struct Finding: Sendable, Hashable, Codable {
         message: String,
         locations: [Location],
         occurrences: Int? = nil,
-        fingerprint: String
+        fingerprint: String,
+        suppression: String? = nil
     ) {
         self.ruleID = ruleID
         self.title = title
@@ -56,5 +60,6 @@ public struct Finding: Sendable, Hashable, Codable {
         self.locations = locations
         self.occurrences = occurrences ?? locations.count
         self.fingerprint = fingerprint
+        self.suppression = suppression
     }
 }

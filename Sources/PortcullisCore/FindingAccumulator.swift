@@ -13,6 +13,8 @@ public struct FindingAccumulator: Sendable {
         var rule: RuleID
         var origin: String
         var key: String
+        /// Suppressed observations gather in their own finding, so a finding is wholly suppressed or not at all.
+        var suppression: String?
     }
 
     private struct Group {
@@ -38,7 +40,12 @@ public struct FindingAccumulator: Sendable {
             return
         }
         guard engine.profile.selects(rule) else { return }
-        let key = Key(rule: rule.id, origin: RuleEngine.origin(of: observation.url), key: observation.key)
+        let key = Key(
+            rule: rule.id,
+            origin: RuleEngine.origin(of: observation.url),
+            key: observation.key,
+            suppression: observation.suppression
+        )
         let location = Location(
             url: RuleEngine.mask(url: observation.url),
             elementPath: observation.elementPath,
@@ -100,7 +107,8 @@ public struct FindingAccumulator: Sendable {
                 message: SecretMasker.maskParameters(in: group.summary.isEmpty ? rule.title : group.summary),
                 locations: group.locations.sorted(),
                 occurrences: group.occurrences,
-                fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key)
+                fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key),
+                suppression: key.suppression
             )
         }.sorted(by: RuleEngine.reportOrder)
     }

@@ -41,6 +41,8 @@ public struct Observation: Sendable, Hashable {
     /// Observations sharing rule, origin and key aggregate into one finding with several locations; the key is
     /// part of the fingerprint, so it must not contain anything that changes between identical scans.
     public var key: String
+    /// The suppression covering this observation (``Suppression/label``), nil when none does.
+    public var suppression: String?
 
     public init(
         ruleID: RuleID,

@@ -43,6 +43,8 @@ public struct ScanPlan: Sendable, Hashable {
     public var families: Set<Family>?
     /// How the TLS host probe runs.
     public var tls = TLSScanOptions()
+    /// Findings suppressed by rule and element or page, each with its reason.
+    public var suppressions: [Suppression] = []
 
     public init(
         providers: [ProviderPlan],

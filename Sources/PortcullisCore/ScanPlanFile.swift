@@ -11,6 +11,8 @@ public struct ScanPlanFile: Sendable, Hashable {
     public var profile: String?
     /// The trust-anchor file, resolved against the plan file's folder.
     public var caFile: String?
+    /// Findings the plan suppresses, each with its reason (`suppressions:`).
+    public var suppressions: [Suppression] = []
     /// The Mozilla TLS profile the plan's TLS probes judge by (`tls-profile:`), nil for the default.
     public var tlsProfile: String?
     /// Fetch limits, when the file sets any.
@@ -18,7 +20,7 @@ public struct ScanPlanFile: Sendable, Hashable {
     public var providers: [ProviderPlan]
 
     private static let topKeys: Set<String> = [
-        "profile", "ca-file", "tls-profile", "limits", "defaults", "providers",
+        "profile", "ca-file", "tls-profile", "limits", "defaults", "providers", "suppressions",
     ]
     private static let limitKeys: Set<String> = ["timeout", "connect-timeout", "max-body", "max-redirects"]
     private static let budgetKeys: Set<String> = [
@@ -69,6 +71,9 @@ public struct ScanPlanFile: Sendable, Hashable {
                 )
             }
             plan.tlsProfile = tlsProfile
+        }
+        if let suppressions = top.node("suppressions") {
+            plan.suppressions = try Suppression.parse(suppressions, file: file)
         }
         if let caFile = try top.string("ca-file", required: false) {
             let base = URL(fileURLWithPath: file).deletingLastPathComponent()

@@ -146,7 +146,10 @@ public struct ScanResult: Sendable, Hashable, Codable {
     }
 
     /// Whether any finding is at or above `threshold`.
-    public func hasFindings(atOrAbove threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
+    /// Suppressed findings never count.
+    public func hasFindings(atOrAbove threshold: Severity) -> Bool {
+        findings.contains { $0.severity >= threshold && $0.suppression == nil }
+    }
 
     /// Whether not a single target could be scanned.
     public var nothingScanned: Bool { !targets.contains { $0.status == .scanned } }

@@ -51,6 +51,7 @@ public struct DocumentSnapshot {
     /// Element indices by `id` value, in document order (several when ids repeat).
     public private(set) var byID: [String: [Int]] = [:]
     private var elements: [HTMLElement] = []
+    private let paths = PathCache()
 
     /// Walks `document` once.
     public init(_ document: HTMLDocument) {
@@ -93,6 +94,54 @@ public struct DocumentSnapshot {
     /// The libxml2-backed element at `index`, for evidence: ``HTMLElement/cssPath``, snippets, outer HTML.
     public func element(_ index: Int) -> HTMLElement { elements[index] }
 
+    /// The element's evidence path, exactly as ``HTMLElement/cssPath`` gives it, but computed from the snapshot and
+    /// memoised per element (each path reuses its parent's), so paths for every element of a page cost linear
+    /// time instead of one climb to the root each.
+    public func path(_ index: Int) -> String {
+        if let known = paths.path(of: index) { return known }
+        // Climb to the nearest ancestor whose path is known (or that anchors a path), then build downwards.
+        var chain: [Int] = []
+        var current: Int? = index
+        var base: String?
+        while let element = current {
+            if let known = paths.path(of: element) {
+                base = known
+                break
+            }
+            if let id = nodes[element].attribute("id"), ElementPath.isSimpleIdentifier(id), byID[id]?.count == 1 {
+                paths.store("#" + id, for: element)
+                base = "#" + id
+                break
+            }
+            chain.append(element)
+            current = nodes[element].parent
+        }
+        for element in chain.reversed() {
+            let step = self.step(element)
+            let path = base.map { "\($0) > \(step)" } ?? step
+            paths.store(path, for: element)
+            base = path
+        }
+        return base ?? ""
+    }
+
+    /// `name` or `name:nth-of-type(k)` when the parent has several children of that name.
+    private func step(_ index: Int) -> String {
+        let name = nodes[index].name
+        guard let parent = nodes[index].parent else { return name }
+        let (position, count) = paths.position(of: index, named: name, parent: parent) {
+            var counts: [String: Int] = [:]
+            var positions: [Int: Int] = [:]
+            for child in nodes[parent].elementChildren {
+                let childName = nodes[child].name
+                counts[childName, default: 0] += 1
+                positions[child] = counts[childName]
+            }
+            return (positions, counts)
+        }
+        return count > 1 ? "\(name):nth-of-type(\(position))" : name
+    }
+
     /// The elements named `name` (lower-case), in document order.
     public func indices(named name: String) -> [Int] { byName[name] ?? [] }
 
@@ -119,5 +168,33 @@ public struct DocumentSnapshot {
             stack.append(contentsOf: nodes[next].elementChildren.reversed())
         }
         return result
+    }
+}
+
+/// Memoised element paths and sibling positions of one snapshot; a reference so ``DocumentSnapshot`` stays a
+/// value whose reads can fill it.
+private final class PathCache {
+    private var known: [Int: String] = [:]
+    private var positions: [Int: Int] = [:]
+    private var counts: [Int: [String: Int]] = [:]
+
+    func path(of index: Int) -> String? { known[index] }
+
+    func store(_ path: String, for index: Int) { known[index] = path }
+
+    /// The element's 1-based position among same-named siblings and their count; `index` computes a parent's
+    /// table once.
+    func position(
+        of element: Int,
+        named name: String,
+        parent: Int,
+        index: () -> ([Int: Int], [String: Int])
+    ) -> (Int, Int) {
+        if counts[parent] == nil {
+            let (childPositions, childCounts) = index()
+            counts[parent] = childCounts
+            positions.merge(childPositions) { first, _ in first }
+        }
+        return (positions[element] ?? 1, counts[parent]?[name] ?? 1)
     }
 }

@@ -89,6 +89,7 @@ struct JSONReportDocument: Encodable {
         var fingerprint: String
         var locations: [Location]
         var occurrences: Int
+        var suppression: String?
     }
 
     struct Problem: Encodable {
@@ -211,7 +212,8 @@ extension JSONReportDocument.Finding {
             locations: finding.locations.map {
                 JSONReportDocument.Location(url: $0.url, elementPath: $0.elementPath, snippet: $0.snippet)
             },
-            occurrences: finding.occurrences
+            occurrences: finding.occurrences,
+            suppression: finding.suppression
         )
     }
 }

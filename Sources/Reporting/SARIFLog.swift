@@ -78,7 +78,15 @@ struct SARIFLog: Encodable {
         var message: Message
         var locations: [Location]
         var partialFingerprints: [String: String]
+        var suppressions: [Suppression]?
         var properties: ResultProperties
+    }
+
+    /// SARIF §3.35: a user's decision to suppress a result, kept in the log.
+    struct Suppression: Encodable {
+        var kind: String
+        var status: String
+        var justification: String
     }
 
     struct ResultProperties: Encodable {

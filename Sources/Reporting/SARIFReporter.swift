@@ -82,6 +82,9 @@ public enum SARIFReporter {
             message: SARIFLog.Message(text: finding.message.isEmpty ? finding.title : finding.message),
             locations: shown.map(location),
             partialFingerprints: [fingerprintKey: finding.fingerprint],
+            suppressions: finding.suppression.map {
+                [SARIFLog.Suppression(kind: "external", status: "accepted", justification: $0)]
+            },
             properties: SARIFLog.ResultProperties(
                 severity: finding.severity.rawValue,
                 origin: finding.origin,

@@ -66,7 +66,9 @@ public enum TerminalSummary {
     }
 
     private static func countLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
-        let counts = FindingCounts(result.findings)
+        let active = result.findings.filter { $0.suppression == nil }
+        let suppressed = result.findings.count - active.count
+        let counts = FindingCounts(active)
         let bySeverity = Severity.allCases.reversed().map { severity in
             let count = counts.bySeverity[severity, default: 0]
             let text = "\(severity) \(count)"
@@ -77,7 +79,8 @@ public enum TerminalSummary {
         }
         return [
             "",
-            style.bold("Findings: \(result.findings.count)") + " — " + bySeverity.joined(separator: ", "),
+            style.bold("Findings: \(active.count)") + " — " + bySeverity.joined(separator: ", ")
+                + (suppressed > 0 ? " (\(suppressed) more suppressed, with their reasons in the reports)" : ""),
             "By family: " + (byFamily.isEmpty ? "none" : byFamily.joined(separator: ", ")),
         ]
     }
@@ -117,7 +120,7 @@ public enum TerminalSummary {
     }
 
     private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {
-        let findings = ReportOrder.findings(result.findings)
+        let findings = ReportOrder.findings(result.findings.filter { $0.suppression == nil })
         let shown = representative(findings, limit: max(0, limit))
         guard !shown.isEmpty else { return [] }
         var lines = ["", style.bold("Top findings (\(shown.count) of \(findings.count))")]

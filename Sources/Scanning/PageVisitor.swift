@@ -48,6 +48,8 @@ struct PageVisitor: Sendable {
     let extractsLinks: Bool
     /// Grades entry pages as the Observatory would.
     let grading: ObservatoryGrading
+    /// The plan's suppressions, applied to every page's observations.
+    var suppressions: SuppressionMatcher
 
     func visit(
         _ url: URL,
@@ -100,7 +102,10 @@ struct PageVisitor: Sendable {
             url: exchange.finalURL
         )
         let page = Page(exchange: exchange, document: document, subresources: discovered.subresources)
-        let observations = checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed }
+        let observations = suppressions.apply(
+            checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed },
+            document: document
+        )
         var links: [URL] = []
         if extractsLinks {
             links = discovered.pages

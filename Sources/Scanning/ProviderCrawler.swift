@@ -183,7 +183,7 @@ struct ProviderCrawler {
             group.cancelAll()
         }
 
-        findings.add(contentsOf: state.crawlObservations)
+        findings.add(contentsOf: visitor.suppressions.apply(state.crawlObservations, document: nil))
         let tls = judgeTLS(sequentialTLS + (await concurrentTLS), state: &state, findings: &findings)
         state.summary.notReached = state.frontier.queuedCount + state.retries.count
         state.summary.durationSeconds = (clock.now - start).seconds
@@ -261,7 +261,12 @@ struct ProviderCrawler {
             let url = TLSHostProbe.url(of: outcome.origin)
             let facts = TLSFactsMapping.facts(scan, url: url, hsts: transport[outcome.origin]?.hsts)
             let observations = tlsProbe.judge.observations(facts)
-            findings.add(contentsOf: observations.filter { crossCheck || $0.ruleID != "tls.hsts.missing" })
+            findings.add(
+                contentsOf: visitor.suppressions.apply(
+                    observations.filter { crossCheck || $0.ruleID != "tls.hsts.missing" },
+                    document: nil
+                )
+            )
             rows.append(
                 TLSFactsMapping.summary(
                     scan,

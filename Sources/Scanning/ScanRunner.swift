@@ -19,6 +19,8 @@ public struct ScanRunner: Sendable {
     private let logger: Logger
     /// The TLS host probe's configuration, nil when TLS is not probed.
     private let tlsSetup: TLSSetup?
+    /// The plan's suppressions, validated.
+    private let suppressions: SuppressionMatcher
 
     /// Creates a scanner; fails when the catalog and the built-in checks disagree, the profile is invalid, or a
     /// provider's scope does not parse.
@@ -38,6 +40,7 @@ public struct ScanRunner: Sendable {
         // Checks whose rules all belong to families the plan does not run are not run at all.
         self.checks = checks.filter { check in check.rules.contains { catalog[$0].map { plan.runs($0.family) } ?? true }
         }
+        self.suppressions = try SuppressionMatcher(plan.suppressions)
         self.tlsSetup = plan.runs(.tls) && plan.tls.enabled ? try TLSSetup(catalog: catalog, plan: plan) : nil
         self.logger = logger
         for provider in plan.providers {
@@ -80,7 +83,8 @@ public struct ScanRunner: Sendable {
                     limits: plan.limits,
                     headers: provider.headers,
                     extractsLinks: provider.crawls,
-                    grading: ObservatoryGrading()
+                    grading: ObservatoryGrading(),
+                    suppressions: suppressions
                 )
                 let crawler = try? ProviderCrawler(
                     provider: provider,

@@ -18,7 +18,9 @@ struct Portcullis: AsyncParsableCommand {
               3  nothing could be scanned (every target failed)
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, DemoCommand.self],
+        subcommands: [
+            ScanCommand.self, RulesCommand.self, ExplainCommand.self, DemoCommand.self, ACTReportCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

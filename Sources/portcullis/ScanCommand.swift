@@ -85,7 +85,8 @@ struct ScanCommand: AsyncParsableCommand {
                 caFile: options.caFile ?? file.caFile,
                 planProfile: file.profile,
                 planLimits: file.limits,
-                planTLSProfile: file.tlsProfile
+                planTLSProfile: file.tlsProfile,
+                planSuppressions: file.suppressions
             )
         }
         let urls = try entryURLs()

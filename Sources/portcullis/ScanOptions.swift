@@ -88,6 +88,15 @@ struct ScanOptions: ParsableArguments {
     )
     var tlsConnections: Int = 4
 
+    @Option(
+        help: ArgumentHelp(
+            "A YAML file of suppressions (rule, selector or xpath, url, reason); suppressed findings stay in the "
+                + "reports, marked, and never fail the gate.",
+            valueName: "file"
+        )
+    )
+    var suppressions: String?
+
     @Flag(name: .customLong("no-color"), help: "Never colour the terminal summary.")
     var noColor = false
 

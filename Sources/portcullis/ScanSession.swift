@@ -19,6 +19,7 @@ struct ScanSession {
         planProfile: String? = nil,
         planLimits: FetchLimits? = nil,
         planTLSProfile: String? = nil,
+        planSuppressions: [Suppression] = [],
         defaultOutput: String? = nil
     ) async throws -> ExitCode {
         let rulesFolder = try global.rulesFolder()
@@ -40,6 +41,11 @@ struct ScanSession {
         )
         plan.families = try options.families()
         plan.tls = options.tlsOptions(planProfile: planTLSProfile)
+        do {
+            plan.suppressions = try planSuppressions + (options.suppressions.map(Suppression.load(file:)) ?? [])
+        } catch {
+            throw ConfigurationError(error)
+        }
         if !plan.checksPages {
             // No page family selected (e.g. --only tls): fetch each entry once, for HSTS and redirects; no crawl.
             plan.providers = plan.providers.map { provider in

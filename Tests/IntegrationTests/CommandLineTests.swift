@@ -161,6 +161,55 @@ struct CommandLineTests {
         try await zoo.shutdown()
     }
 
+    @Test func suppressedFindingsStayInTheReportsMarkedAndNeverFailTheGate() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        let suppressions = directory.appendingPathComponent("suppressions.yaml")
+        try """
+        - rule: a11y.image-alt
+          selector: img
+          reason: Decorative stock photos, tracked in A11Y-7
+        - rule: "*"
+          reason: everything else accepted for this test
+        """.write(to: suppressions, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out")
+        let run = try await Self.portcullis([
+            "scan", "--max-depth", "0", "--suppressions", suppressions.path, "--output", output.path,
+            "--fail-on", "info", zoo.bad.httpURL.absoluteString,
+        ])
+        #expect(run.status == 0, "every finding is suppressed, so the gate passes: \(run.stdout)")
+        #expect(run.stdout.contains("Findings: 0"), "\(run.stdout)")
+        #expect(run.stdout.contains("more suppressed"))
+        let report = try Data(contentsOf: output.appendingPathComponent("portcullis-report.json"))
+        let object = try JSONSerialization.jsonObject(with: report) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        let imageAlt = try #require(findings.first { $0["ruleId"] as? String == "a11y.image-alt" })
+        #expect((imageAlt["suppression"] as? String)?.hasPrefix("Decorative stock photos, tracked in A11Y-7") == true)
+        #expect(findings.allSatisfy { $0["suppression"] is String })
+        let verdict = try SchemaValidator.validate(report, against: SchemaValidator.reportSchema)
+        #expect(verdict.isValid, "\(verdict.output)")
+        let sarif = try Data(contentsOf: output.appendingPathComponent("portcullis-report.sarif"))
+        let sarifVerdict = try SchemaValidator.validate(sarif, against: SchemaValidator.sarifSchema)
+        #expect(sarifVerdict.isValid, "\(sarifVerdict.output)")
+        #expect(String(decoding: sarif, as: UTF8.self).contains("\"justification\""))
+
+        try "- rule: a11y.image-alt\n  selector: 'img + p'\n  reason: x\n".write(
+            to: suppressions,
+            atomically: true,
+            encoding: .utf8
+        )
+        let refused = try await Self.portcullis([
+            "scan", "--suppressions", suppressions.path, zoo.bad.httpURL.absoluteString,
+        ])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("suppressions.yaml:1"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("sibling combinator"), "\(refused.stderr)")
+        try await zoo.shutdown()
+    }
+
     @Test func demoWritesReportsAndSummary() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -74,3 +74,21 @@ import Testing
         #expect(paths.last == "html > body > ul:nth-of-type(1) > li:nth-of-type(3000) > a")
     }
 }
+
+/// The snapshot's memoised paths are exactly the element paths.
+@Suite struct SnapshotPathTests {
+    @Test func snapshotPathsEqualElementPaths() {
+        let html = """
+            <html><body><div id="a"><p>1</p><p>2<span>x</span><span id="dup">y</span></p></div>
+            <div><ul><li>a</li><li id="dup">b</li><li>c</li></ul><img id="9bad"></div>
+            <section><div id="u"><em>z</em></div></section></body></html>
+            """
+        let document = HTMLDocument(html: html)
+        let snapshot = DocumentSnapshot(document)
+        // Ask in reverse order too, so memoised parents and fresh climbs both get checked.
+        for index in snapshot.nodes.indices.reversed() {
+            #expect(snapshot.path(index) == snapshot.element(index).cssPath)
+        }
+        #expect(snapshot.nodes.count > 15)
+    }
+}

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The ACT implementation report: per ACT rule, how many cases agree, disagree or could not be told, and W3C's
 /// consistency verdict; totals, and the rendered table.

@@ -1,4 +1,4 @@
-public import A11yModel
+import A11yModel
 public import Foundation
 public import PortcullisCore
 import PortcullisHTML

@@ -1,0 +1,78 @@
+import A11yModel
+import AccessibilityChecks
+import Foundation
+import PortcullisHTML
+
+/// Accessibility rules on realistic pages: parse + page model + every rule, pages per second on one core, for
+/// 50, 100 and 200 KB synthetic pages; then 1,000 → 100,000-element pages to show the cost stays linear.
+///
+/// Usage: `portcullis-bench a11y [seconds-per-measurement]` (default 1). axe-core is not run here (it needs a
+/// browser); the issue's measurements of axe in headless Chromium are the reference: 0.7–1.0 s per page for
+/// `axe.run`, 12–24 s on a 10,000-element page.
+enum AccessibilityBenchmark {
+    static func run(arguments: [String]) throws {
+        let seconds = arguments.first.flatMap(Double.init) ?? 1.0
+        let url = URL(string: "https://bench.example/")!
+        let rules = AccessibilityRuleSet.all
+        print("a11y: \(rules.count) rule types, parse + model + all rules, best of 3 rounds of \(seconds) s")
+        for size in [50_000, 100_000, 200_000] {
+            let page = SyntheticPage.make(targetBytes: size)
+            var observations = 0
+            let perPage = measure(seconds: seconds) {
+                let document = HTMLDocument(data: page)
+                let model = A11yPage(document: document)
+                observations = rules.reduce(0) { $0 + $1.evaluate(model, at: url).count }
+            }
+            print(
+                String(
+                    format: "  %4d KB page: %7.2f ms/page, %6.0f pages/s on one core (%d observations)",
+                    page.count / 1000,
+                    perPage * 1000,
+                    1 / perPage,
+                    observations
+                )
+            )
+        }
+        print("linearity (flat list of labelled controls):")
+        var previous: Double?
+        for count in [1_000, 10_000, 100_000] {
+            let page = wide(elements: count)
+            let time = measure(seconds: seconds / 2) {
+                let model = A11yPage(document: HTMLDocument(data: page))
+                _ = rules.reduce(0) { $0 + $1.evaluate(model, at: url).count }
+            }
+            let ratio = previous.map { String(format: " (×%.1f for ×10 elements)", time / $0) } ?? ""
+            print(String(format: "  %6d elements: %8.1f ms%@", count, time * 1000, ratio))
+            previous = time
+        }
+    }
+
+    /// A page of `elements` mixed controls, links and images in one long list.
+    private static func wide(elements: Int) -> Data {
+        var html = "<!DOCTYPE html><html lang=\"en\"><head><title>Wide</title></head><body><main><ul>"
+        for index in 0..<(elements / 4) {
+            html += "<li><a href=\"/p/\(index)\">Item \(index)</a><img src=\"/i/\(index).png\" alt=\"\">"
+            html += "<label>Qty <input name=\"q\(index)\" id=\"q\(index)\"></label></li>"
+        }
+        html += "</ul></main></body></html>"
+        return Data(html.utf8)
+    }
+
+    /// Seconds per run of `body`: the best of three rounds of about `seconds` each.
+    private static func measure(seconds: Double, _ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        for _ in 0..<3 {
+            var iterations = 0
+            let start = clock.now
+            var elapsed = Duration.zero
+            repeat {
+                body()
+                iterations += 1
+                elapsed = clock.now - start
+            } while elapsed < .seconds(seconds)
+            best = min(best, BenchmarkSupport.seconds(elapsed) / Double(iterations))
+        }
+        return best
+    }
+}

@@ -1,0 +1,42 @@
+/// The few CSS properties that decide whether content is rendered, read from a declaration block
+/// (`style="display: none"` or the body of a stylesheet rule).
+struct CSSDeclarations: Sendable, Hashable {
+    /// The `display` value, lower-case, `!important` dropped; nil when not declared.
+    var display: String?
+    /// The `visibility` value, lower-case; nil when not declared.
+    var visibility: String?
+    /// Whether a `content` property is declared (generated content the markup does not show).
+    var hasContent = false
+
+    /// Parses `text` (`name: value; …`); the last declaration of a property wins, as in CSS.
+    init(_ text: Substring) {
+        for declaration in text.split(separator: ";") {
+            guard let colon = declaration.firstIndex(of: ":") else { continue }
+            let name = declaration[..<colon].trimmingWhitespace().lowercased()
+            var value = declaration[declaration.index(after: colon)...].trimmingWhitespace().lowercased()
+            if let bang = value.firstIndex(of: "!") { value = String(value[..<bang]).trimmingWhitespace() }
+            switch name {
+            case "display": display = value
+            case "visibility": visibility = value
+            case "content": hasContent = true
+            default: break
+            }
+        }
+    }
+
+    /// Whether `display: none`.
+    var hidesByDisplay: Bool { display == "none" }
+    /// Whether `visibility: hidden | collapse`.
+    var hidesByVisibility: Bool { visibility == "hidden" || visibility == "collapse" }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing ASCII whitespace.
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,192 @@
+import PortcullisHTML
+
+/// Implicit roles (HTML-AAM / ARIA in HTML) and the roles assistive technology gets, for every element in one
+/// document-order pass: context-dependent mappings (`header` in a sectioning element, `td` in a grid, `li` in a
+/// list) read facts already computed for the ancestors.
+struct RoleResolver {
+    /// Per element: the implicit role, nil when the element has none.
+    var implicitRoles: [String?] = []
+    /// Per element: the role exposed (explicit when valid and not overridden, else implicit).
+    var roles: [String?] = []
+
+    private static let sectioning: Set<String> = ["article", "aside", "main", "nav", "section"]
+    private static let sectioningRoles: Set<String> = ["article", "complementary", "main", "navigation", "region"]
+    private static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th"]
+    private static let simple: [String: String] = [
+        "address": "group", "article": "article", "aside": "complementary", "blockquote": "blockquote",
+        "button": "button", "caption": "caption", "code": "code", "datalist": "listbox", "dd": "definition",
+        "del": "deletion", "details": "group", "dfn": "term", "dialog": "dialog", "dt": "term", "em": "emphasis",
+        "fieldset": "group", "figure": "figure", "h1": "heading", "h2": "heading", "h3": "heading",
+        "h4": "heading", "h5": "heading", "h6": "heading", "hgroup": "group", "hr": "separator", "html": "document",
+        "ins": "insertion", "main": "main", "math": "math", "menu": "list", "meter": "meter", "nav": "navigation",
+        "ol": "list", "optgroup": "group", "option": "option", "output": "status", "p": "paragraph",
+        "progress": "progressbar", "search": "search", "strong": "strong", "sub": "subscript",
+        "sup": "superscript", "svg": "graphics-document", "table": "table", "tbody": "rowgroup",
+        "textarea": "textbox", "tfoot": "rowgroup", "thead": "rowgroup", "time": "time", "tr": "row", "ul": "list",
+        "b": "generic", "bdi": "generic", "bdo": "generic", "body": "generic", "data": "generic", "div": "generic",
+        "i": "generic", "pre": "generic", "q": "generic", "samp": "generic", "small": "generic", "span": "generic",
+        "u": "generic", "s": "generic",
+    ]
+
+    init(_ snapshot: DocumentSnapshot, focusable: [Bool], subtreeHasText: [Bool]) {
+        let count = snapshot.nodes.count
+        implicitRoles.reserveCapacity(count)
+        roles.reserveCapacity(count)
+        var inSectioning: [Bool] = []
+        var nearestTable: [Int?] = []
+        inSectioning.reserveCapacity(count)
+        nearestTable.reserveCapacity(count)
+        for (index, node) in snapshot.nodes.enumerated() {
+            let parent = node.parent
+            var sectioned = false
+            if let parent {
+                sectioned =
+                    inSectioning[parent] || Self.sectioning.contains(snapshot.nodes[parent].name)
+                    || roles[parent].map(Self.sectioningRoles.contains) == true
+            }
+            inSectioning.append(sectioned)
+            let table = node.name == "table" ? index : parent.flatMap { nearestTable[$0] }
+            nearestTable.append(table)
+            let context = Context(
+                snapshot: snapshot,
+                index: index,
+                inSectioning: sectioned,
+                tableRole: table.flatMap { $0 == index ? nil : roles[$0] },
+                parentRole: parent.flatMap { roles[$0] },
+                subtreeHasText: subtreeHasText
+            )
+            let implicit = Self.implicitRole(context)
+            implicitRoles.append(implicit)
+            roles.append(Self.resolve(index, implicit: implicit, context: context, focusable: focusable[index]))
+        }
+    }
+
+    /// What an element's implicit role depends on.
+    private struct Context {
+        let snapshot: DocumentSnapshot
+        let index: Int
+        let inSectioning: Bool
+        let tableRole: String?
+        let parentRole: String?
+        let subtreeHasText: [Bool]
+
+        var node: DocumentSnapshot.Node { snapshot.nodes[index] }
+        var parentName: String? { node.parent.map { snapshot.nodes[$0].name } }
+    }
+
+    private static func implicitRole(_ context: Context) -> String? {
+        let node = context.node
+        switch node.name {
+        case "a": return node.hasAttribute("href") ? "link" : "generic"
+        case "area": return node.hasAttribute("href") ? "link" : nil
+        case "header": return context.inSectioning ? "generic" : "banner"
+        case "footer": return context.inSectioning ? "generic" : "contentinfo"
+        case "section": return hasAuthorName(context) ? "region" : "generic"
+        case "form": return hasAuthorName(context) ? "form" : nil
+        case "img":
+            if let alt = node.attribute("alt"), alt.isEmpty { return "presentation" }
+            return "img"
+        case "input": return inputRole(node)
+        case "select":
+            let size = node.attribute("size").flatMap(RenderingFacts.parseInteger) ?? 0
+            return node.hasAttribute("multiple") || size > 1 ? "listbox" : "combobox"
+        case "li":
+            guard let parent = context.parentName, ["ul", "ol", "menu"].contains(parent) else { return "generic" }
+            return "listitem"
+        case "td":
+            guard let tableRole = context.tableRole else { return nil }
+            return tableRole == "grid" || tableRole == "treegrid" ? "gridcell" : "cell"
+        case "th":
+            guard context.tableRole != nil else { return nil }
+            return headerRole(context)
+        default: return simple[node.name]
+        }
+    }
+
+    private static func inputRole(_ node: DocumentSnapshot.Node) -> String? {
+        let type = node.attribute("type")?.trimmingWhitespace().lowercased() ?? "text"
+        let list = node.hasAttribute("list")
+        switch type {
+        case "button", "image", "reset", "submit": return "button"
+        case "checkbox": return "checkbox"
+        case "radio": return "radio"
+        case "range": return "slider"
+        case "number": return "spinbutton"
+        case "search": return list ? "combobox" : "searchbox"
+        case "email", "tel", "text", "url": return list ? "combobox" : "textbox"
+        case "hidden", "password", "color", "date", "datetime-local", "month", "time", "week", "file": return nil
+        default: return list ? "combobox" : "textbox"
+        }
+    }
+
+    /// `th`: `scope` first, else its place: in `thead` or a row of headers → column header; first in a row with
+    /// data cells → row header.
+    private static func headerRole(_ context: Context) -> String {
+        let node = context.node
+        switch node.attribute("scope")?.trimmingWhitespace().lowercased() {
+        case "row", "rowgroup": return "rowheader"
+        case "col", "colgroup": return "columnheader"
+        default: break
+        }
+        guard let row = node.parent, context.snapshot.nodes[row].name == "tr" else { return "columnheader" }
+        if let group = context.snapshot.nodes[row].parent, context.snapshot.nodes[group].name == "thead" {
+            return "columnheader"
+        }
+        let cells = context.snapshot.nodes[row].elementChildren.filter {
+            let name = context.snapshot.nodes[$0].name
+            return name == "td" || name == "th"
+        }
+        if cells.allSatisfy({ context.snapshot.nodes[$0].name == "th" }) { return "columnheader" }
+        return cells.first == context.index ? "rowheader" : "columnheader"
+    }
+
+    /// A quick, role-free test for an author-given name (section → region, form → form): non-blank `aria-label`
+    /// or `title`, or `aria-labelledby` pointing at an element with text or an `aria-label`.
+    private static func hasAuthorName(_ context: Context) -> Bool {
+        let node = context.node
+        if let label = node.attribute("aria-label"), !label.trimmingWhitespace().isEmpty { return true }
+        if let title = node.attribute("title"), !title.trimmingWhitespace().isEmpty { return true }
+        guard let references = node.attribute("aria-labelledby") else { return false }
+        for id in references.split(whereSeparator: \.isWhitespace) {
+            guard let target = context.snapshot.index(ofID: String(id)) else { continue }
+            if context.subtreeHasText[target] { return true }
+            if let label = context.snapshot.nodes[target].attribute("aria-label"),
+                !label.trimmingWhitespace().isEmpty
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The exposed role: the first usable explicit token, `none`/`presentation` (explicit, implicit or inherited
+    /// from a presentational table or list) ignored when the element is focusable or has a global ARIA attribute.
+    private static func resolve(_ index: Int, implicit: String?, context: Context, focusable: Bool) -> String? {
+        let node = context.node
+        let explicit = node.attribute("role").flatMap {
+            $0.lowercased().split(whereSeparator: \.isWhitespace).lazy.map(String.init)
+                .first(where: RoleVocabulary.isUsableRole)
+        }
+        var role = explicit ?? implicit
+        if explicit == nil, inheritsPresentation(context) { role = "none" }
+        if RoleVocabulary.isPresentational(role), focusable || hasGlobalARIA(node) {
+            role = implicit.flatMap { RoleVocabulary.isPresentational($0) ? nil : $0 }
+            if role == nil, node.name == "img" { role = "img" }
+        }
+        return role
+    }
+
+    /// Table parts whose table is presentational, list items whose list is.
+    private static func inheritsPresentation(_ context: Context) -> Bool {
+        let name = context.node.name
+        if tableParts.contains(name) { return RoleVocabulary.isPresentational(context.tableRole) }
+        if name == "li", let parent = context.parentName, ["ul", "ol", "menu"].contains(parent) {
+            return RoleVocabulary.isPresentational(context.parentRole)
+        }
+        return false
+    }
+
+    private static func hasGlobalARIA(_ node: DocumentSnapshot.Node) -> Bool {
+        node.attributes.contains { $0.name.hasPrefix("aria-") && RoleVocabulary.isGlobalForConflictResolution($0.name) }
+    }
+}
