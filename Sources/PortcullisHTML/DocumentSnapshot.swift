@@ -125,6 +125,46 @@ public struct DocumentSnapshot {
         return base ?? ""
     }
 
+    /// The element's markup for evidence, at most about `maxLength` characters: start tags (attribute values
+    /// capped), text and end tags in document order, stopping with `…` once the budget is spent. Costs
+    /// O(`maxLength`) whatever the subtree's size, unlike serialising the whole subtree and cutting it.
+    public func outerHTML(_ index: Int, maxLength: Int = 300) -> String {
+        enum Step {
+            case open(Int)
+            case close(String)
+            case text(String)
+        }
+        var output = ""
+        var stack: [Step] = [.open(index)]
+        while let step = stack.popLast() {
+            switch step {
+            case .open(let element):
+                let node = nodes[element]
+                output += MarkupSnippet.startTag(name: node.name, attributes: node.attributes)
+                guard !Self.voidElements.contains(node.name) else { break }
+                stack.append(.close(node.name))
+                for child in node.children.reversed() {
+                    switch child {
+                    case .element(let child): stack.append(.open(child))
+                    case .text(let text): stack.append(.text(text))
+                    }
+                }
+            case .close(let name):
+                output += "</\(name)>"
+            case .text(let text):
+                output += MarkupSnippet.escapeText(String(text.prefix(maxLength)))
+            }
+            if output.count > maxLength { return MarkupSnippet.cap(output, to: maxLength) }
+        }
+        return output
+    }
+
+    /// Elements without end tags.
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+        "wbr",
+    ]
+
     /// `name` or `name:nth-of-type(k)` when the parent has several children of that name.
     private func step(_ index: Int) -> String {
         let name = nodes[index].name

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Short, escaped markup for evidence: start tags and capped serialisations.
 enum MarkupSnippet {
     /// The cap on a start-tag snippet, in characters.
@@ -24,6 +26,13 @@ enum MarkupSnippet {
         guard limit > 0 else { return "" }
         guard text.count > limit else { return text }
         return String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// Escapes `&`, `<` and `>` in text content.
+    static func escapeText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Escapes `&`, `<`, `>` and `"` for use inside a double-quoted attribute value.

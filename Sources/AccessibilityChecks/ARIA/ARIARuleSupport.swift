@@ -38,14 +38,16 @@ enum ARIARuleSupport {
         url: URL,
         _ summary: String
     ) -> Observation {
-        let element = page.snapshot.element(index)
         let path = page.snapshot.path(index)
         // Passes are not findings: they skip the accessible-name computation and the snippet, which dominate the
         // cost on large pages.
         let evidence =
             outcome == .passed
             ? Evidence(summary: summary)
-            : Evidence(summary: "\(summary) (\(describe(page, index)))", snippet: element.outerHTML(maxLength: 300))
+            : Evidence(
+                summary: "\(summary) (\(describe(page, index)))",
+                snippet: page.snapshot.outerHTML(index, maxLength: 300)
+            )
         return Observation(
             ruleID: rule,
             outcome: outcome,

@@ -15,14 +15,13 @@ enum DocumentObservation {
         url: URL,
         _ summary: String
     ) -> Observation {
-        let element = page.snapshot.element(index)
         let path = page.snapshot.path(index)
         return Observation(
             ruleID: rule,
             outcome: outcome,
             url: url,
             elementPath: path,
-            evidence: Evidence(summary: summary, snippet: element.outerHTML(maxLength: 300)),
+            evidence: Evidence(summary: summary, snippet: page.snapshot.outerHTML(index, maxLength: 300)),
             key: path
         )
     }

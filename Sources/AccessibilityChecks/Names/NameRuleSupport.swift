@@ -33,17 +33,9 @@ enum NameRuleSupport {
         )
     }
 
-    /// The outer HTML (300 characters) when the subtree is small, else the start tag.
+    /// The outer HTML, at most 300 characters (bounded work whatever the subtree's size).
     static func snippet(page: A11yPage, index: Int) -> String {
-        let element = page.snapshot.element(index)
-        var count = 0
-        var stack = page.node(index).elementChildren
-        while let next = stack.popLast() {
-            count += 1
-            if count > snippetSubtreeLimit { return element.startTagSnippet }
-            stack += page.node(next).elementChildren
-        }
-        return element.outerHTML(maxLength: 300)
+        page.snapshot.outerHTML(index, maxLength: 300)
     }
 
     /// The computed role, for evidence: `none` when there is none.

@@ -22,7 +22,6 @@ enum StructureObservation {
             outcome = .needsReview
             summary += " (the element may be hidden: \(reason))"
         }
-        let element = page.snapshot.element(index)
         let path = page.snapshot.path(index)
         return Observation(
             ruleID: rule,
@@ -30,7 +29,10 @@ enum StructureObservation {
             url: url,
             elementPath: path,
             // Passed elements need no snippet: serialising one costs more than judging the element.
-            evidence: Evidence(summary: summary, snippet: outcome == .passed ? nil : element.outerHTML(maxLength: 300)),
+            evidence: Evidence(
+                summary: summary,
+                snippet: outcome == .passed ? nil : page.snapshot.outerHTML(index, maxLength: 300)
+            ),
             key: path
         )
     }
