@@ -50,6 +50,9 @@ public struct DocumentSnapshot {
     public private(set) var byName: [String: [Int]] = [:]
     /// Element indices by `id` value, in document order (several when ids repeat).
     public private(set) var byID: [String: [Int]] = [:]
+    /// Element indices by the names of the attributes they carry, in document order: lets a rule about `role`,
+    /// `tabindex` or `aria-*` visit only the elements that have them.
+    public private(set) var byAttribute: [String: [Int]] = [:]
     private var elements: [HTMLElement] = []
     private let paths = PathCache()
 
@@ -74,7 +77,10 @@ public struct DocumentSnapshot {
                 nodes.append(Node(name: node.name, attributes: attributes, parent: parent, depth: depth))
                 elements.append(HTMLElement(document: document, node: node))
                 byName[node.name, default: []].append(index)
-                if let id = attributes.first(where: { $0.name == "id" })?.value { byID[id, default: []].append(index) }
+                for attribute in attributes {
+                    byAttribute[attribute.name, default: []].append(index)
+                    if attribute.name == "id" { byID[attribute.value, default: []].append(index) }
+                }
                 if let parent { nodes[parent].children.append(.element(index)) }
                 var children: [Entry] = []
                 var child = node.firstChild
@@ -184,6 +190,9 @@ public struct DocumentSnapshot {
 
     /// The elements named `name` (lower-case), in document order.
     public func indices(named name: String) -> [Int] { byName[name] ?? [] }
+
+    /// The elements carrying the attribute `name` (lower-case), in document order.
+    public func indices(withAttribute name: String) -> [Int] { byAttribute[name] ?? [] }
 
     /// The first element whose id is `id`, as `getElementById` finds it.
     public func index(ofID id: String) -> Int? { byID[id]?.first }

@@ -94,10 +94,8 @@ enum Landmarks {
             case "search": ["search"]
             default: []
             }
-        var result = Set(native.flatMap { page.snapshot.indices(named: $0) })
-        for index in page.snapshot.nodes.indices where page.snapshot.nodes[index].hasAttribute("role") {
-            result.insert(index)
-        }
+        let result = Set(native.flatMap { page.snapshot.indices(named: $0) })
+            .union(page.snapshot.indices(withAttribute: "role"))
         return result.sorted()
     }
 }
