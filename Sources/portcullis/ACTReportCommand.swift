@@ -27,8 +27,11 @@ struct ACTReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output: text (table and disagreements) or markdown (table).", valueName: "format"))
     var format = "text"
 
-    @Option(help: ArgumentHelp("Only these ACT rule ids, comma-separated.", valueName: "ids"))
-    var rules: String?
+    @Option(
+        name: .customLong("act-rules"),
+        help: ArgumentHelp("Only these ACT rule ids, comma-separated.", valueName: "ids")
+    )
+    var actRules: String?
 
     func validate() throws {
         guard ["text", "markdown"].contains(format) else { throw ValidationError("--format must be text or markdown") }
@@ -44,8 +47,8 @@ struct ACTReportCommand: AsyncParsableCommand {
         } catch {
             throw ConfigurationError("\(folder.appendingPathComponent("index.json").path): \(error)")
         }
-        if let rules {
-            let wanted = Set(rules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if let actRules {
+            let wanted = Set(actRules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             cases = cases.filter { wanted.contains($0.ruleId) }
         }
         let runner = ACTRunner(catalog: catalog, rules: AccessibilityRuleSet.all)

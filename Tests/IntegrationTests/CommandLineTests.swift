@@ -210,6 +210,18 @@ struct CommandLineTests {
         try await zoo.shutdown()
     }
 
+    @Test func actReportRunsTheCorpusAndPrintsTheTable() async throws {
+        let corpus = TestPaths.shared.appendingPathComponent("corpora/act").path
+        let run = try await Self.portcullis(["act-report", corpus, "--act-rules", "23a2a8,b5c3f8"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("| 23a2a8 | Image has non-empty accessible name | a11y.image-alt"), "\(run.stdout)")
+        #expect(run.stdout.contains("| b5c3f8 |"))
+        #expect(run.stdout.contains("Agree on 25 of 25 cases"), "\(run.stdout)")
+        let missing = try await Self.portcullis(["act-report", "/nonexistent-corpus"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("index.json"), "\(missing.stderr)")
+    }
+
     @Test func demoWritesReportsAndSummary() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
