@@ -27,6 +27,7 @@ public enum NameRules {
         RoleNameRule.dialog,
         RoleNameRule.meter,
         RoleNameRule.progressbar,
+        RoleNameRule.tab,
         RoleNameRule.tooltip,
         RoleNameRule.treeitem,
         EmptyHeadingRule(),

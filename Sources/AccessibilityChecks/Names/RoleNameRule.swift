@@ -39,6 +39,8 @@ public struct RoleNameRule: A11yRule {
         roles: ["progressbar"],
         what: "Progress bar"
     )
+    /// `a11y.aria-tab-name`.
+    public static let tab = RoleNameRule(id: "a11y.aria-tab-name", roles: ["tab"], what: "Tab")
     /// `a11y.aria-tooltip-name`.
     public static let tooltip = RoleNameRule(id: "a11y.aria-tooltip-name", roles: ["tooltip"], what: "Tooltip")
     /// `a11y.aria-treeitem-name`.

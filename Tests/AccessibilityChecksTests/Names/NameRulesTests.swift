@@ -79,6 +79,11 @@ import Testing
         ("a11y.aria-meter-name", "<div role=meter aria-valuenow=3></div>", [.failed]),
         ("a11y.aria-progressbar-name", "<div role=progressbar aria-label=\"Upload\"></div>", [.passed]),
         ("a11y.aria-tooltip-name", "<div role=tooltip>Copied</div>", [.passed]),
+        (
+            "a11y.aria-tab-name", "<div role=tablist><div role=tab>Details</div><div role=tab></div></div>",
+            [.passed, .failed]
+        ),
+        ("a11y.aria-tab-name", "<div role=tablist><button role=tab aria-label=\"Reviews\"></button></div>", [.passed]),
         ("a11y.aria-treeitem-name", "<ul role=tree><li role=treeitem></li></ul>", [.failed]),
     ]
 
