@@ -1,6 +1,7 @@
 import A11yModel
 import AccessibilityChecks
 import Foundation
+import PortcullisCore
 import PortcullisHTML
 
 /// Accessibility rules on realistic pages: parse + page model + every rule, pages per second on one core, for

@@ -38,24 +38,9 @@ enum ARIARuleSupport {
         url: URL,
         _ summary: String
     ) -> Observation {
-        let path = page.snapshot.path(index)
-        // Passes are not findings: they skip the accessible-name computation and the snippet, which dominate the
-        // cost on large pages.
-        let evidence =
-            outcome == .passed
-            ? Evidence(summary: summary)
-            : Evidence(
-                summary: "\(summary) (\(describe(page, index)))",
-                snippet: page.snapshot.outerHTML(index, maxLength: 300)
-            )
-        return Observation(
-            ruleID: rule,
-            outcome: outcome,
-            url: url,
-            elementPath: path,
-            evidence: evidence,
-            key: path
-        )
+        // Passes skip the accessible-name computation: they never become findings.
+        let text = outcome == .passed ? summary : "\(summary) (\(describe(page, index)))"
+        return A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: text)
     }
 
     /// "role X, name "…"" for evidence.

@@ -3,8 +3,7 @@ import Foundation
 import PortcullisCore
 import PortcullisHTML
 
-/// Builds the observations of the document rules the same way: element path, outer HTML snippet and the path as
-/// key (the same element in a shared layout aggregates into one finding), or a page-level observation.
+/// The document rules' observations: see ``A11yObservation``.
 enum DocumentObservation {
     /// An observation about the element at `index`.
     static func element(
@@ -15,20 +14,12 @@ enum DocumentObservation {
         url: URL,
         _ summary: String
     ) -> Observation {
-        let path = page.snapshot.path(index)
-        return Observation(
-            ruleID: rule,
-            outcome: outcome,
-            url: url,
-            elementPath: path,
-            evidence: Evidence(summary: summary, snippet: page.snapshot.outerHTML(index, maxLength: 300)),
-            key: path
-        )
+        A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary)
     }
 
-    /// An observation about the whole page (no element): the key is empty so every page aggregates into one.
+    /// An observation about the whole page.
     static func page(_ rule: RuleID, _ outcome: Observation.Outcome, url: URL, _ summary: String) -> Observation {
-        Observation(ruleID: rule, outcome: outcome, url: url, evidence: Evidence(summary: summary), key: "")
+        A11yObservation.page(rule, outcome, url: url, summary)
     }
 }
 

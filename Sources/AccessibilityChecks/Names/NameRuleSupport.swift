@@ -6,10 +6,6 @@ import PortcullisHTML
 /// Building blocks the accessible-name rules share: observations with the element's path, snippet and computed
 /// role and name as evidence, and the common "must have a non-empty accessible name" verdict.
 enum NameRuleSupport {
-    /// Elements whose subtree is larger than this get their start tag as snippet instead of the outer HTML, so a
-    /// failure high in a huge or deeply nested tree never serialises the whole tree.
-    static let snippetSubtreeLimit = 200
-
     /// An observation about element `index`: path and key are its CSS path (one finding per template location),
     /// followed by `keySuffix` when given. Passed observations carry no snippet (they never become findings, and
     /// serialising markup for every passing element would dominate the cost).
@@ -22,20 +18,15 @@ enum NameRuleSupport {
         summary: String,
         keySuffix: String? = nil
     ) -> Observation {
-        let path = page.snapshot.path(index)
-        return Observation(
-            ruleID: rule,
-            outcome: outcome,
+        A11yObservation.element(
+            rule,
+            outcome,
+            page: page,
+            index: index,
             url: url,
-            elementPath: path,
-            evidence: Evidence(summary: summary, snippet: outcome == .passed ? nil : snippet(page: page, index: index)),
-            key: keySuffix.map { "\(path) \($0)" } ?? path
+            summary: summary,
+            keySuffix: keySuffix
         )
-    }
-
-    /// The outer HTML, at most 300 characters (bounded work whatever the subtree's size).
-    static func snippet(page: A11yPage, index: Int) -> String {
-        page.snapshot.outerHTML(index, maxLength: 300)
     }
 
     /// The computed role, for evidence: `none` when there is none.

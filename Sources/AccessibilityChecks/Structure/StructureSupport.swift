@@ -22,24 +22,12 @@ enum StructureObservation {
             outcome = .needsReview
             summary += " (the element may be hidden: \(reason))"
         }
-        let path = page.snapshot.path(index)
-        return Observation(
-            ruleID: rule,
-            outcome: outcome,
-            url: url,
-            elementPath: path,
-            // Passed elements need no snippet: serialising one costs more than judging the element.
-            evidence: Evidence(
-                summary: summary,
-                snippet: outcome == .passed ? nil : page.snapshot.outerHTML(index, maxLength: 300)
-            ),
-            key: path
-        )
+        return A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary)
     }
 
     /// An observation about the whole page: the key is empty so every page aggregates into one.
     static func page(_ rule: RuleID, _ outcome: Observation.Outcome, url: URL, _ summary: String) -> Observation {
-        Observation(ruleID: rule, outcome: outcome, url: url, evidence: Evidence(summary: summary), key: "")
+        A11yObservation.page(rule, outcome, url: url, summary)
     }
 }
 
