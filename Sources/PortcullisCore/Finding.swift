@@ -38,6 +38,9 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Why the finding is suppressed (reason and where the suppression was written); nil when it is not.
     /// Suppressed findings are reported, never dropped, and never fail the gate.
     public var suppression: String?
+    /// Whether markup could not decide (the rule's outcome was "needs review"): listed for a person to check,
+    /// never failing the gate.
+    public var needsReview: Bool
 
     public init(
         ruleID: RuleID,
@@ -49,7 +52,8 @@ public struct Finding: Sendable, Hashable, Codable {
         locations: [Location],
         occurrences: Int? = nil,
         fingerprint: String,
-        suppression: String? = nil
+        suppression: String? = nil,
+        needsReview: Bool = false
     ) {
         self.ruleID = ruleID
         self.title = title
@@ -61,5 +65,6 @@ public struct Finding: Sendable, Hashable, Codable {
         self.occurrences = occurrences ?? locations.count
         self.fingerprint = fingerprint
         self.suppression = suppression
+        self.needsReview = needsReview
     }
 }

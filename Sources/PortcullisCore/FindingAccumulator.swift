@@ -15,6 +15,8 @@ public struct FindingAccumulator: Sendable {
         var key: String
         /// Suppressed observations gather in their own finding, so a finding is wholly suppressed or not at all.
         var suppression: String?
+        /// "Needs review" observations gather apart from failures of the same rule and place.
+        var needsReview: Bool
     }
 
     private struct Group {
@@ -32,9 +34,9 @@ public struct FindingAccumulator: Sendable {
 
     public init(engine: RuleEngine) { self.engine = engine }
 
-    /// Adds one observation; only failed observations of rules the profile runs count.
+    /// Adds one observation; only failed and needs-review observations of rules the profile runs count.
     public mutating func add(_ observation: Observation) {
-        guard observation.outcome == .failed else { return }
+        guard observation.outcome == .failed || observation.outcome == .needsReview else { return }
         guard let rule = engine.catalog[observation.ruleID] else {
             undeclaredRuleIDs.insert(observation.ruleID)
             return
@@ -44,7 +46,8 @@ public struct FindingAccumulator: Sendable {
             rule: rule.id,
             origin: RuleEngine.origin(of: observation.url),
             key: observation.key,
-            suppression: observation.suppression
+            suppression: observation.suppression,
+            needsReview: observation.outcome == .needsReview
         )
         let location = Location(
             url: RuleEngine.mask(url: observation.url),
@@ -108,7 +111,8 @@ public struct FindingAccumulator: Sendable {
                 locations: group.locations.sorted(),
                 occurrences: group.occurrences,
                 fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key),
-                suppression: key.suppression
+                suppression: key.suppression,
+                needsReview: key.needsReview
             )
         }.sorted(by: RuleEngine.reportOrder)
     }

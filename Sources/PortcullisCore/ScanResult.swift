@@ -146,9 +146,9 @@ public struct ScanResult: Sendable, Hashable, Codable {
     }
 
     /// Whether any finding is at or above `threshold`.
-    /// Suppressed findings never count.
+    /// Suppressed findings and needs-review items never count.
     public func hasFindings(atOrAbove threshold: Severity) -> Bool {
-        findings.contains { $0.severity >= threshold && $0.suppression == nil }
+        findings.contains { $0.severity >= threshold && $0.suppression == nil && !$0.needsReview }
     }
 
     /// Whether not a single target could be scanned.

@@ -90,6 +90,7 @@ struct JSONReportDocument: Encodable {
         var locations: [Location]
         var occurrences: Int
         var suppression: String?
+        var needsReview: Bool?
     }
 
     struct Problem: Encodable {
@@ -213,7 +214,8 @@ extension JSONReportDocument.Finding {
                 JSONReportDocument.Location(url: $0.url, elementPath: $0.elementPath, snippet: $0.snippet)
             },
             occurrences: finding.occurrences,
-            suppression: finding.suppression
+            suppression: finding.suppression,
+            needsReview: finding.needsReview ? true : nil
         )
     }
 }

@@ -74,6 +74,8 @@ struct SARIFLog: Encodable {
     struct Result: Encodable {
         var ruleId: String
         var ruleIndex: Int
+        /// SARIF §3.27.9: `fail`, or `review` when markup could not decide.
+        var kind: String
         var level: String
         var message: Message
         var locations: [Location]

@@ -78,7 +78,8 @@ public enum SARIFReporter {
         return SARIFLog.Result(
             ruleId: finding.ruleID.rawValue,
             ruleIndex: ruleIndex,
-            level: level(for: finding.severity),
+            kind: finding.needsReview ? "review" : "fail",
+            level: finding.needsReview ? "note" : level(for: finding.severity),
             message: SARIFLog.Message(text: finding.message.isEmpty ? finding.title : finding.message),
             locations: shown.map(location),
             partialFingerprints: [fingerprintKey: finding.fingerprint],

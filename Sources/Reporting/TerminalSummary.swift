@@ -66,8 +66,9 @@ public enum TerminalSummary {
     }
 
     private static func countLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
-        let active = result.findings.filter { $0.suppression == nil }
-        let suppressed = result.findings.count - active.count
+        let active = result.findings.filter { $0.suppression == nil && !$0.needsReview }
+        let suppressed = result.findings.filter { $0.suppression != nil }.count
+        let review = result.findings.filter { $0.suppression == nil && $0.needsReview }.count
         let counts = FindingCounts(active)
         let bySeverity = Severity.allCases.reversed().map { severity in
             let count = counts.bySeverity[severity, default: 0]
@@ -82,7 +83,7 @@ public enum TerminalSummary {
             style.bold("Findings: \(active.count)") + " — " + bySeverity.joined(separator: ", ")
                 + (suppressed > 0 ? " (\(suppressed) more suppressed, with their reasons in the reports)" : ""),
             "By family: " + (byFamily.isEmpty ? "none" : byFamily.joined(separator: ", ")),
-        ]
+        ] + (review > 0 ? ["Needs review: \(review) (markup cannot decide them; listed in the reports)"] : [])
     }
 
     /// One line per crawled provider: what was fetched, what was skipped and why, and what stopped the crawl.
@@ -120,7 +121,7 @@ public enum TerminalSummary {
     }
 
     private static func findingLines(_ result: ScanResult, limit: Int, style: TerminalStyle) -> [String] {
-        let findings = ReportOrder.findings(result.findings.filter { $0.suppression == nil })
+        let findings = ReportOrder.findings(result.findings.filter { $0.suppression == nil && !$0.needsReview })
         let shown = representative(findings, limit: max(0, limit))
         guard !shown.isEmpty else { return [] }
         var lines = ["", style.bold("Top findings (\(shown.count) of \(findings.count))")]

@@ -103,7 +103,7 @@ struct PageVisitor: Sendable {
         )
         let page = Page(exchange: exchange, document: document, subresources: discovered.subresources)
         let observations = suppressions.apply(
-            checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed },
+            checks.flatMap { $0.check(page) }.filter { $0.outcome == .failed || $0.outcome == .needsReview },
             document: document
         )
         var links: [URL] = []

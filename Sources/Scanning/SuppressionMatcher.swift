@@ -51,7 +51,7 @@ struct SuppressionMatcher: Sendable {
             return found
         }
         return observations.map { observation in
-            guard observation.outcome == .failed else { return observation }
+            guard observation.outcome == .failed || observation.outcome == .needsReview else { return observation }
             for (index, entry) in entries.enumerated()
             where entry.suppression.covers(observation.ruleID) && entry.suppression.covers(url: observation.url) {
                 if entry.xpath != nil {

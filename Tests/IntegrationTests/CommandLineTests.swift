@@ -222,6 +222,25 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("index.json"), "\(missing.stderr)")
     }
 
+    @Test func whatMarkupCannotDecideIsListedForReviewAndNeverFailsTheGate() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("page.html")
+        try """
+        <!DOCTYPE html><html lang="en"><head><title>Clip</title></head>
+        <body><main><h1>Harbour tour</h1><video src="tour.mp4" controls></video></main></body></html>
+        """.write(to: page, atomically: true, encoding: .utf8)
+        let run = try await Self.portcullis(["scan", "--format", "json", "--fail-on", "info", page.absoluteString])
+        #expect(run.status == 0, "a needs-review item does not fail the gate: \(run.stderr)")
+        #expect(run.stderr.contains("Needs review: 1"), "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        let caption = try #require(findings.first { $0["ruleId"] as? String == "a11y.video-caption" })
+        #expect(caption["needsReview"] as? Bool == true)
+        let verdict = try SchemaValidator.validate(Data(run.stdout.utf8), against: SchemaValidator.reportSchema)
+        #expect(verdict.isValid, "\(verdict.output)")
+    }
+
     @Test func demoWritesReportsAndSummary() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

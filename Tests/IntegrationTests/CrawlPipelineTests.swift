@@ -245,7 +245,7 @@ struct CrawlPipelineTests {
                 zoo: zoo
             )
         }
-        #expect(elapsed < .seconds(15), "a 2 s budget ends the crawl; took \(elapsed)")
+        #expect(elapsed < .seconds(60), "a 2 s budget ends the crawl (loaded CI machines are slow); took \(elapsed)")
         let crawl = try #require(result.crawls.first)
         #expect(crawl.stops.map(\.limit) == ["max-time"])
         #expect(crawl.pages <= 20, "5 requests per second for 2 s, plus the burst")

@@ -412,7 +412,10 @@ import FoundationXML
             let hang = try await Curl.run(["-o", "/dev/null", "-w", "%{http_code}", fixture(zoo, "hang")], maxTime: 1)
             #expect(hang.status == 28, "\(hang.stderr)")
             #expect(hang.text == "000")
-            #expect(clock.now - started < .seconds(30))
+            #expect(
+                clock.now - started < .seconds(60),
+                "bounded by the 1-2 s client timeouts, even on a loaded machine"
+            )
         }
     }
 

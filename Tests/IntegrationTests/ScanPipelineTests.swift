@@ -154,7 +154,10 @@ struct ScanPipelineTests {
                 limits: FetchLimits(connectTimeout: 2, totalTimeout: 2)
             )
         }
-        #expect(elapsed < .seconds(20), "a 2 s timeout bounds the slow drip; took \(elapsed)")
+        #expect(
+            elapsed < .seconds(60),
+            "a 2 s timeout bounds the slow drip (loaded CI machines are slow); took \(elapsed)"
+        )
         #expect(result.problems.map(\.kind) == ["timeout"])
         #expect(result.nothingScanned)
     }
