@@ -30,10 +30,12 @@ enum AccessibilityBenchmark {
             let model = measure(seconds: seconds / 2) { _ = A11yPage(document: HTMLDocument(data: page)).count }
             print(
                 String(
-                    format: "  %@ %4d KB page: %7.2f ms/page, %6.0f pages/s on one core (%d observations; parse "
-                        + "%.2f ms, page model %.2f ms, rules %.2f ms)",
+                    format:
+                        "  %@ %4d KB page, %5d elements: %7.2f ms/page, %6.0f pages/s on one core (%d observations; "
+                        + "parse %.2f ms, page model %.2f ms, rules %.2f ms)",
                     kind,
                     page.count / 1000,
+                    A11yPage(document: HTMLDocument(data: page)).count,
                     perPage * 1000,
                     1 / perPage,
                     observations,
@@ -43,7 +45,7 @@ enum AccessibilityBenchmark {
                 )
             )
         }
-        if arguments.contains("--per-rule") { perRule(rules: rules, url: url) }
+        if arguments.contains("--per-rule") { perRule(rules: rules, url: url, arguments: arguments) }
         print("linearity (flat list of labelled controls):")
         var previous: Double?
         for count in [1_000, 10_000, 100_000] {
@@ -60,7 +62,7 @@ enum AccessibilityBenchmark {
 
     /// Each rule on a warmed page model of the 196 KB page (every rule ran once, so names and other lazily
     /// computed facts are cached): each rule's own cost, the slowest twelve, and the model's.
-    private static func perRule(rules: [any A11yRule], url: URL) {
+    private static func perRule(rules: [any A11yRule], url: URL, arguments: [String]) {
         let page = SyntheticPage.make(targetBytes: 200_000)
         let document = HTMLDocument(data: page)
         let model = A11yPage(document: document)
@@ -72,7 +74,7 @@ enum AccessibilityBenchmark {
         }
         let total = timings.reduce(0) { $0 + $1.1 }
         print(String(format: "  rules on a warm model: %.2f ms in all; slowest:", total * 1000))
-        for (name, time) in timings.sorted(by: { $0.1 > $1.1 }).prefix(12) {
+        for (name, time) in timings.sorted(by: { $0.1 > $1.1 }).prefix(arguments.contains("--all") ? 200 : 12) {
             print(String(format: "    %7.3f ms  %@", time * 1000, name))
         }
     }

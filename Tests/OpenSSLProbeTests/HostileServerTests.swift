@@ -38,7 +38,9 @@ import Testing
         #expect(!resumed.sessionID && !resumed.ticket && !resumed.tls13Ticket && resumed.error != nil)
         print("all probes against \(behaviour): \(ContinuousClock.now - start)")
         // A 0.5 s budget per connection, at most three in a row: far below this bound unless something hangs.
-        #expect(ContinuousClock.now - start < .seconds(30))
+        // A 0.5 s budget per connection, at most three in a row: far below this bound unless something hangs
+        // (generous: a loaded CI machine runs the whole suite beside it).
+        #expect(ContinuousClock.now - start < .seconds(90))
     }
 
     @Test func aClosedPortIsAConnectError() async throws {

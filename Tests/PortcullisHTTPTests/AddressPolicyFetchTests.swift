@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct AddressPolicyFetchTests {
     private func configuration(_ policy: AddressPolicy) -> HTTPClientConfiguration {
-        HTTPClientConfiguration(limits: testLimits(totalTimeout: 5), addressPolicy: policy)
+        HTTPClientConfiguration(limits: testLimits(totalTimeout: 30), addressPolicy: policy)
     }
 
     /// The fixture URL with its host replaced (`localhost` instead of `127.0.0.1`), same port and path.
