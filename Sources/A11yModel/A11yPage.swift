@@ -10,6 +10,9 @@ public import PortcullisHTML
 /// array reads); names are computed on demand and memoised, and name-from-content results of subtrees are shared
 /// between ancestors, so naming every element of a page stays linear in its size for ordinary markup.
 public final class A11yPage {
+    /// Whether rules should describe passing elements (the ACT harness and tests want them; a scan, where
+    /// passes never become findings, turns this off so passes cost no evidence work).
+    public var recordsPasses = true
     /// The element tree.
     public let snapshot: DocumentSnapshot
     /// Whether the page has `<script>` elements (the DOM a user meets may differ from the markup).

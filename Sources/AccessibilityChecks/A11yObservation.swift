@@ -8,16 +8,20 @@ import PortcullisHTML
 /// snippet; a page observation has an empty key so every page's aggregates into one.
 enum A11yObservation {
     /// An observation about the element at `index`; `keySuffix` distinguishes several observations of one rule
-    /// on the same element.
+    /// on the same element. The summary is only built when needed: a pass on a page that does not record passes
+    /// (a scan, where passes never become findings) costs no string work at all.
     static func element(
         _ rule: RuleID,
         _ outcome: Observation.Outcome,
         page: A11yPage,
         index: Int,
         url: URL,
-        summary: String,
+        summary: @autoclosure () -> String,
         keySuffix: String? = nil
     ) -> Observation {
+        if outcome == .passed, !page.recordsPasses {
+            return Observation(ruleID: rule, outcome: .passed, url: url, evidence: Evidence(summary: ""), key: "")
+        }
         let path = page.snapshot.path(index)
         return Observation(
             ruleID: rule,
@@ -26,7 +30,7 @@ enum A11yObservation {
             elementPath: path,
             // Passes never become findings: serialising markup for every passing element would dominate the cost.
             evidence: Evidence(
-                summary: summary,
+                summary: summary(),
                 snippet: outcome == .passed ? nil : page.snapshot.outerHTML(index, maxLength: 300)
             ),
             key: keySuffix.map { "\(path) \($0)" } ?? path

@@ -16,10 +16,13 @@ public enum AccessibilityRuleSet {
 public struct AccessibilityCheck: PageCheck {
     /// The rules run.
     public let rulesRun: [any A11yRule]
+    /// Whether passing elements are described (off in scans: passes never become findings).
+    public let recordsPasses: Bool
 
-    /// A check running `rules` (all of them by default).
-    public init(rules: [any A11yRule] = AccessibilityRuleSet.all) {
+    /// A check running `rules` (all of them by default); `recordsPasses` keeps full evidence on passes.
+    public init(rules: [any A11yRule] = AccessibilityRuleSet.all, recordsPasses: Bool = true) {
         rulesRun = rules
+        self.recordsPasses = recordsPasses
     }
 
     public var rules: [RuleID] { rulesRun.flatMap(\.rules) }
@@ -27,6 +30,7 @@ public struct AccessibilityCheck: PageCheck {
     public func check(_ page: Page) -> [Observation] {
         guard let document = page.document, !rulesRun.isEmpty else { return [] }
         let model = A11yPage(document: document)
+        model.recordsPasses = recordsPasses
         return rulesRun.flatMap { $0.evaluate(model, at: page.url) }
     }
 }

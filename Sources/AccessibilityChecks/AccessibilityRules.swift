@@ -11,5 +11,5 @@ public enum AccessibilityRules {
 /// Every check of the accessibility family.
 public enum AccessibilityChecks {
     /// The checks, in the order they run.
-    public static let all: [any PageCheck] = [AccessibilityCheck()]
+    public static let all: [any PageCheck] = [AccessibilityCheck(recordsPasses: false)]
 }

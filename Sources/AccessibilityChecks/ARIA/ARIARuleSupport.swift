@@ -36,11 +36,17 @@ enum ARIARuleSupport {
         page: A11yPage,
         index: Int,
         url: URL,
-        _ summary: String
+        _ summary: @autoclosure () -> String
     ) -> Observation {
         // Passes skip the accessible-name computation: they never become findings.
-        let text = outcome == .passed ? summary : "\(summary) (\(describe(page, index)))"
-        return A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: text)
+        A11yObservation.element(
+            rule,
+            outcome,
+            page: page,
+            index: index,
+            url: url,
+            summary: outcome == .passed ? summary() : "\(summary()) (\(describe(page, index)))"
+        )
     }
 
     /// "role X, name "…"" for evidence.

@@ -12,9 +12,9 @@ enum DocumentObservation {
         page: A11yPage,
         index: Int,
         url: URL,
-        _ summary: String
+        _ summary: @autoclosure () -> String
     ) -> Observation {
-        A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary)
+        A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary())
     }
 
     /// An observation about the whole page.

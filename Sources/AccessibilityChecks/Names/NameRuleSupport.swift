@@ -15,7 +15,7 @@ enum NameRuleSupport {
         page: A11yPage,
         index: Int,
         url: URL,
-        summary: String,
+        summary: @autoclosure () -> String,
         keySuffix: String? = nil
     ) -> Observation {
         A11yObservation.element(
@@ -24,7 +24,7 @@ enum NameRuleSupport {
             page: page,
             index: index,
             url: url,
-            summary: summary,
+            summary: summary(),
             keySuffix: keySuffix
         )
     }

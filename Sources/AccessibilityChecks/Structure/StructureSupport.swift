@@ -14,15 +14,19 @@ enum StructureObservation {
         page: A11yPage,
         index: Int,
         url: URL,
-        _ summary: String
+        _ summary: @autoclosure () -> String
     ) -> Observation {
-        var outcome = outcome
-        var summary = summary
         if outcome == .failed, case .uncertain(let reason) = page.hidden(index) {
-            outcome = .needsReview
-            summary += " (the element may be hidden: \(reason))"
+            return A11yObservation.element(
+                rule,
+                .needsReview,
+                page: page,
+                index: index,
+                url: url,
+                summary: "\(summary()) (the element may be hidden: \(reason))"
+            )
         }
-        return A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary)
+        return A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary())
     }
 
     /// An observation about the whole page: the key is empty so every page aggregates into one.
