@@ -4,6 +4,7 @@
 public enum DocumentRules {
     /// Every rule of the group.
     public static let all: [any A11yRule] = [
+        MarkupDepthRule(),
         HTMLHasLangRule(),
         HTMLLangValidRule(),
         HTMLXMLLangMismatchRule(),
