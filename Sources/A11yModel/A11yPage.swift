@@ -13,6 +13,8 @@ public final class A11yPage {
     /// Whether rules should describe passing elements (the ACT harness and tests want them; a scan, where
     /// passes never become findings, turns this off so passes cost no evidence work).
     public var recordsPasses = true
+    /// Elements by computed role, built by ``indices(withRoles:)`` on first use.
+    private var roleIndex: [String: [Int]]?
     /// The element tree.
     public let snapshot: DocumentSnapshot
     /// Whether the page has `<script>` elements (the DOM a user meets may differ from the markup).
@@ -115,6 +117,20 @@ public final class A11yPage {
     /// `none`/`presentation` are ignored (conflict resolution) on focusable elements or ones with global ARIA
     /// attributes; rows, cells and list items of a presentational table or list are `none` too.
     public func role(of index: Int) -> String? { resolver.roles[index] }
+
+    /// The elements whose computed role is one of `roles`, in document order: one lookup per role in an index
+    /// built on first use, instead of a pass over every element per rule.
+    public func indices(withRoles roles: Set<String>) -> [Int] {
+        if roleIndex == nil {
+            var index: [String: [Int]] = [:]
+            for (element, role) in resolver.roles.enumerated() {
+                if let role { index[role, default: []].append(element) }
+            }
+            roleIndex = index
+        }
+        let lists = roles.compactMap { roleIndex?[$0] }
+        return lists.count == 1 ? lists[0] : lists.joined().sorted()
+    }
 
     /// Whether the element's role is `none` or `presentation`.
     public func isPresentational(_ index: Int) -> Bool { RoleVocabulary.isPresentational(resolver.roles[index]) }

@@ -21,7 +21,7 @@ public struct AriaAllowedRoleRule: A11yRule {
     /// One observation per exposed element with a restricted set of allowed roles and an explicit role.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count where page.node(index).hasAttribute("role") {
+        for index in page.snapshot.indices(withAttribute: "role") {
             guard let role = ARIARuleSupport.explicitRole(page, index),
                 let allowed = AriaAllowedRoleTable.allowedRoles(for: page.node(index)),
                 let exposure = ARIARuleSupport.exposure(page, index)

@@ -23,7 +23,9 @@ public struct AriaHiddenFocusRule: A11yRule {
 
     /// One observation per rendered element with `aria-hidden="true"`.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
-        let roots = (0..<page.count).filter { ARIARuleSupport.isAriaHiddenTrue(page.node($0)) }
+        let roots = page.snapshot.indices(withAttribute: "aria-hidden").filter {
+            ARIARuleSupport.isAriaHiddenTrue(page.node($0))
+        }
         guard !roots.isEmpty else { return [] }
         let facts = FocusFacts(page, sequential: true)
         let scripts = page.snapshot.indices(named: "script").map { script in

@@ -25,7 +25,7 @@ public struct AriaRequiredAttrRule: A11yRule {
     /// One observation per exposed element with an explicit role other than its implicit one.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count where page.node(index).hasAttribute("role") {
+        for index in page.snapshot.indices(withAttribute: "role") {
             guard let role = ARIARuleSupport.explicitRole(page, index), page.role(of: index) == role,
                 role != page.implicitRole(of: index), let description = ARIA.role(role),
                 let exposure = ARIARuleSupport.exposure(page, index)

@@ -29,7 +29,7 @@ public struct AriaRequiredParentRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var ownership: AriaOwnership?
         var observations: [Observation] = []
-        for index in 0..<page.count where page.node(index).hasAttribute("role") {
+        for index in page.snapshot.indices(withAttribute: "role") {
             guard let role = ARIARuleSupport.explicitRole(page, index), page.role(of: index) == role,
                 role != page.implicitRole(of: index), let description = ARIA.role(role),
                 !description.requiredContextRoles.isEmpty, let exposure = ARIARuleSupport.exposure(page, index)

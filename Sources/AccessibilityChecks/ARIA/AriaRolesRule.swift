@@ -22,7 +22,7 @@ public struct AriaRolesRule: A11yRule {
     /// One observation per exposed element with a non-empty `role` attribute.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count where page.node(index).hasAttribute("role") {
+        for index in page.snapshot.indices(withAttribute: "role") {
             let tokens = page.explicitRoleTokens(of: index)
             guard !tokens.isEmpty, let exposure = ARIARuleSupport.exposure(page, index) else { continue }
             let valid = tokens.contains { ARIA.role($0).map { !$0.isAbstract } ?? false }

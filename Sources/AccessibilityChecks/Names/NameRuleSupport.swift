@@ -96,7 +96,7 @@ enum NameRuleSupport {
 
     /// Indices of the elements whose computed role is one of `roles`, in document order (one pass).
     static func indices(of page: A11yPage, withRoles roles: Set<String>) -> [Int] {
-        (0..<page.count).filter { index in page.role(of: index).map { roles.contains($0) } ?? false }
+        page.indices(withRoles: roles)
     }
 
     /// Whether the element's role comes from its `role` attribute (the first token that resolved is explicit).
