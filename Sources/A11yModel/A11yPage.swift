@@ -21,6 +21,11 @@ public final class A11yPage {
     public let hasScripts: Bool
     /// Whether the page has stylesheets (`<style>`, `<link rel=stylesheet>`) that may hide or move content.
     public let hasStylesheets: Bool
+    /// Whether the font sizes the page's stylesheets set are all known: no external stylesheet, and every
+    /// `font-size` in `<style>` on a simple, unconditional selector. Then ``styleSheetFontSize(of:)`` is the whole
+    /// story and the initial size is the browser default.
+    public let styleSheetFontSizesAreKnown: Bool
+    private let styleSheetFontSizes: [Int: String]
     /// Whether the page's `<style>` generates content (`::before`/`::after { content: … }`), which names
     /// computed from content cannot see: names computed from the content of elements such a rule may match are
     /// marked uncertain.
@@ -69,6 +74,11 @@ public final class A11yPage {
                 snapshot.nodes[$0].attribute("rel")?.lowercased().split(separator: " ").contains("stylesheet") == true
             }
         let sheet = StyleSheetRules(snapshot)
+        let externalSheets = snapshot.indices(named: "link").contains {
+            snapshot.nodes[$0].attribute("rel")?.lowercased().split(separator: " ").contains("stylesheet") == true
+        }
+        styleSheetFontSizesAreKnown = !externalSheets && !sheet.fontSizeUncertain
+        styleSheetFontSizes = sheet.fontSize.mapValues(\.value)
         hasGeneratedContent = sheet.hasGeneratedContent
         generatedContent = sheet.generatedContent
         let facts = RenderingFacts(snapshot, sheet: sheet)
@@ -117,6 +127,10 @@ public final class A11yPage {
     /// `none`/`presentation` are ignored (conflict resolution) on focusable elements or ones with global ARIA
     /// attributes; rows, cells and list items of a presentational table or list are `none` too.
     public func role(of index: Int) -> String? { resolver.roles[index] }
+
+    /// The `font-size` a `<style>` rule gives the element (the winning declaration, lower-case), nil when none
+    /// does; inline `style` attributes still override it.
+    public func styleSheetFontSize(of index: Int) -> String? { styleSheetFontSizes[index] }
 
     /// The elements whose computed role is one of `roles`, in document order: one lookup per role in an index
     /// built on first use, instead of a pass over every element per rule.

@@ -7,6 +7,10 @@ struct CSSDeclarations: Sendable, Hashable {
     var visibility: String?
     /// Whether a `content` property is declared (generated content the markup does not show).
     var hasContent = false
+    /// The `font-size` value, lower-case; nil when not declared.
+    var fontSize: String?
+    /// Whether the `font` shorthand is declared (it sets the size too, in a form not read here).
+    var hasFontShorthand = false
 
     /// Parses `text` (`name: value; …`); the last declaration of a property wins, as in CSS.
     init(_ text: Substring) {
@@ -19,6 +23,8 @@ struct CSSDeclarations: Sendable, Hashable {
             case "display": display = value
             case "visibility": visibility = value
             case "content": hasContent = true
+            case "font-size": fontSize = value
+            case "font": hasFontShorthand = true
             default: break
             }
         }

@@ -27,6 +27,11 @@ struct StyleSheetRules {
     private(set) var hasGeneratedContent = false
     /// The elements that may carry generated content.
     private(set) var generatedContent: Set<Int> = []
+    /// Font sizes set by simple, unconditional rules, per element (the winning declaration).
+    private(set) var fontSize: [Int: Decided] = [:]
+    /// Whether some rule sets a font size in a way not followed here (complex selector, `@media`, `font`
+    /// shorthand), so font sizes from stylesheets are not known for certain.
+    private(set) var fontSizeUncertain = false
 
     /// Reads every `<style>` of `snapshot`.
     init(_ snapshot: DocumentSnapshot) {
@@ -117,6 +122,16 @@ struct StyleSheetRules {
                     }
                 }
             }
+            if declarations.fontSize != nil || declarations.hasFontShorthand {
+                applyFontSize(
+                    declarations,
+                    selector: text,
+                    conditional: rule.conditional,
+                    order: order,
+                    snapshot: snapshot,
+                    classIndex: &classIndex
+                )
+            }
             guard declarations.display != nil || declarations.visibility != nil else { continue }
             guard let selector = SimpleSelector(text) else { continue }
             let certain = selector.isCertain && !rule.conditional
@@ -141,6 +156,34 @@ struct StyleSheetRules {
                 if let value = declarations.visibility {
                     Self.record(value, selector.specificity, order, into: &visibility[candidate])
                 }
+            }
+        }
+    }
+
+    /// Records a rule's font size on the elements a simple, certain, unconditional selector matches; anything
+    /// else marks stylesheet font sizes as uncertain.
+    private mutating func applyFontSize(
+        _ declarations: CSSDeclarations,
+        selector text: String,
+        conditional: Bool,
+        order: Int,
+        snapshot: DocumentSnapshot,
+        classIndex: inout [String: [Int]]?
+    ) {
+        guard let value = declarations.fontSize, !declarations.hasFontShorthand, !conditional,
+            let selector = SimpleSelector(text), selector.isCertain
+        else {
+            fontSizeUncertain = true
+            return
+        }
+        for candidate in selector.candidates(in: snapshot, classIndex: &classIndex)
+        where selector.key.matches(snapshot.nodes[candidate]) {
+            switch selector.matchesAncestors(of: candidate, in: snapshot) {
+            case .no: continue
+            case .unknown:
+                fontSizeUncertain = true
+                continue
+            case .yes: Self.record(value, selector.specificity, order, into: &fontSize[candidate])
             }
         }
     }

@@ -159,7 +159,8 @@ struct FontSizes {
         let nodes = page.snapshot.nodes
         var sizes = [Double?](repeating: nil, count: nodes.count)
         var origins = [Int](repeating: 0, count: nodes.count)
-        let base: Double? = page.hasStylesheets ? nil : 16
+        // The browser default, unless a stylesheet may set sizes in ways not followed here.
+        let base: Double? = !page.hasStylesheets || page.styleSheetFontSizesAreKnown ? 16 : nil
         for (index, node) in nodes.enumerated() {
             let inherited = node.parent.map { sizes[$0] } ?? base
             var size = inherited.map { value in Self.headingScale[node.name].map { value * $0 } ?? value }
@@ -171,21 +172,16 @@ struct FontSizes {
             let style = node.attribute("style").flatMap {
                 $0.range(of: "font", options: .caseInsensitive) == nil ? nil : InlineStyle($0)
             }
+            if let declared = page.styleSheetFontSize(of: index) {
+                size = Self.resolve(declared, inherited: inherited, base: base)
+                changes = true
+            }
             if style?.value(of: "font") != nil {
                 size = nil  // the shorthand sets the size too; not parsed
                 changes = true
             }
             if let declared = style?.value(of: "font-size") {
-                if let length = CSSLength(declared) {
-                    switch length.unit {
-                    case "em": size = inherited.map { $0 * length.value }
-                    case "%": size = inherited.map { $0 * length.value / 100 }
-                    case "rem": size = base.map { $0 * length.value }
-                    default: size = length.pixels
-                    }
-                } else {
-                    size = nil
-                }
+                size = Self.resolve(declared, inherited: inherited, base: base)
                 changes = true
             }
             sizes[index] = size
@@ -193,6 +189,18 @@ struct FontSizes {
         }
         self.sizes = sizes
         self.origins = origins
+    }
+
+    /// A `font-size` value in pixels, relative units against the parent's size (or the root's for `rem`); nil
+    /// when it cannot be read (keywords, `calc()`).
+    static func resolve(_ declared: String, inherited: Double?, base: Double?) -> Double? {
+        guard let length = CSSLength(declared) else { return nil }
+        switch length.unit {
+        case "em": return inherited.map { $0 * length.value }
+        case "%": return inherited.map { $0 * length.value / 100 }
+        case "rem": return base.map { $0 * length.value }
+        default: return length.pixels
+        }
     }
 
     /// The font size of `from` divided by that of `to`: 1 when they share their font size, nil when unknown.

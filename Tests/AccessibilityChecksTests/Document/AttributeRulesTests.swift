@@ -67,11 +67,36 @@ import Testing
         .init("inline-letter-spacing", .failed, spaced("LETTER-SPACING: normal ! important")),
         .init("inline-letter-spacing", .failed, spaced("letter-spacing: initial !important")),
         .init("inline-letter-spacing", .failed, spaced("font-size: 20px; letter-spacing: 2px !important")),
+        // Stylesheet font sizes: followed when every rule is simple and unconditional, else needs review.
+        .init(
+            "inline-letter-spacing",
+            .failed,
+            spaced("letter-spacing: 2px !important"),
+            head: "<style>p { font-size: 20px }</style>"
+        ),
+        .init(
+            "inline-letter-spacing",
+            .passed,
+            spaced("letter-spacing: 3px !important"),
+            head: "<style>p { font-size: 25px }</style>"
+        ),
+        .init(
+            "inline-letter-spacing",
+            .passed,
+            spaced("letter-spacing: 2px !important"),
+            head: "<style>p{}</style>"
+        ),
         .init(
             "inline-letter-spacing",
             .needsReview,
             spaced("letter-spacing: 2px !important"),
-            head: "<style>p{}</style>"
+            head: "<style>@media screen { p { font-size: 30px } }</style>"
+        ),
+        .init(
+            "inline-letter-spacing",
+            .needsReview,
+            spaced("letter-spacing: 2px !important"),
+            head: "<link rel=stylesheet href=/site.css>"
         ),
         .init("inline-letter-spacing", .needsReview, spaced("letter-spacing: var(--s) !important")),
         .init("inline-letter-spacing", .inapplicable, "<div style=\"letter-spacing: 0.1em !important\"></div>"),
