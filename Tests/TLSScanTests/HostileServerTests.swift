@@ -44,7 +44,7 @@ import Testing
         #expect(result.certificateChain.isEmpty)
         let expected = Self.expectedNote(behaviour)
         #expect(result.notes.contains { $0.contains(expected) }, "notes: \(result.notes)")
-        #expect(elapsed < .seconds(60), "bounded even on a loaded CI machine")
+        #expect(elapsed < .seconds(120), "bounded even on a loaded CI machine")
     }
 
     @Test func sslv2OnlyServerIsDetected() async throws {
@@ -83,7 +83,7 @@ import Testing
         #expect(kinds.contains(.malformed))
         #expect(kinds.contains(.chainTooLong))
         #expect(!report.trusted)
-        #expect(elapsed < .seconds(60), "bounded even on a loaded CI machine")
+        #expect(elapsed < .seconds(120), "bounded even on a loaded CI machine")
     }
 
     @Test func refusedConnectionIsAConnectFailure() async {
