@@ -1,3 +1,5 @@
+public import PortcullisCore
+
 /// A page-level outcome in the ACT vocabulary.
 public enum ACTOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case passed
@@ -6,17 +8,26 @@ public enum ACTOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// Markup alone cannot decide (our "needs review").
     case cantTell
 
-    /// The page outcome of a rule from its element observations: failed if any element failed, else can't tell if
-    /// any needs review, else passed if any passed, else inapplicable.
-    public init(_ outcomes: [String]) {
-        if outcomes.contains("failed") {
-            self = .failed
-        } else if outcomes.contains("needsReview") {
-            self = .cantTell
-        } else if outcomes.contains("passed") {
-            self = .passed
-        } else {
-            self = .inapplicable
+    /// The ACT name of a page outcome (``PageOutcome/of(_:)``).
+    public init(_ outcome: Observation.Outcome) {
+        switch outcome {
+        case .failed: self = .failed
+        case .needsReview: self = .cantTell
+        case .passed: self = .passed
+        case .inapplicable: self = .inapplicable
         }
+    }
+}
+
+/// How a rule's element observations fold into one outcome for the page.
+public enum PageOutcome {
+    /// Failed if any element failed, else needs review if any needs review, else passed if any passed, else
+    /// inapplicable.
+    public static func of(_ outcomes: some Sequence<Observation.Outcome>) -> Observation.Outcome {
+        let present = Set(outcomes)
+        for outcome in [Observation.Outcome.failed, .needsReview, .passed] where present.contains(outcome) {
+            return outcome
+        }
+        return .inapplicable
     }
 }

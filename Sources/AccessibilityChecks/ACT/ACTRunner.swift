@@ -55,15 +55,14 @@ public struct ACTRunner: Sendable {
         let document = HTMLDocument(data: data)
         let page = A11yPage(document: document)
         let url = URL(fileURLWithPath: corpus.appendingPathComponent(testCase.file).path)
-        var evaluated: Set<String> = []
-        var outcomes: [String] = []
+        let wanted = Set(ids)
+        var evaluated: Set<[RuleID]> = []
+        var outcomes: [Observation.Outcome] = []
         for id in ids {
-            guard let rule = rulesByID[id], evaluated.insert(String(describing: type(of: rule))).inserted else {
-                continue
-            }
-            let wanted = Set(ids)
-            outcomes += rule.evaluate(page, at: url).filter { wanted.contains($0.ruleID) }.map(\.outcome.rawValue)
+            // One rule type may emit several ids; evaluate each rule once.
+            guard let rule = rulesByID[id], evaluated.insert(rule.rules).inserted else { continue }
+            outcomes += rule.evaluate(page, at: url).filter { wanted.contains($0.ruleID) }.map(\.outcome)
         }
-        return Result(testCase: testCase, outcome: ACTOutcome(outcomes), rules: ids.map(\.rawValue))
+        return Result(testCase: testCase, outcome: ACTOutcome(PageOutcome.of(outcomes)), rules: ids.map(\.rawValue))
     }
 }

@@ -13,12 +13,6 @@ import Testing
         ARIARules.all.flatMap { $0.evaluate(page, at: F.url) }
     }
 
-    static func time(_ page: A11yPage) -> Double {
-        let start = Date()
-        _ = allObservations(page)
-        return Date().timeIntervalSince(start)
-    }
-
     @Test func deepNestingIsBounded() {
         let inside = "<div role=list><span>x</span></div><div aria-hidden=true><a href=/>l</a></div>"
         let nested = inside + String(repeating: "<div role=none aria-owns=a>", count: 100_000)
@@ -59,8 +53,7 @@ import Testing
         }
         let small = page(250)
         let large = page(2_000)
-        _ = Self.time(small)
-        let ratio = Self.time(large) / max(Self.time(small), 0.001)
+        let ratio = Linearity.ratio(ARIARules.all, small: small, large: large)
         #expect(ratio < 24, "8x the elements took \(ratio)x the time")
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
 /// Pass, fail and inapplicable cases for every ARIA rule on small inline documents.
 @Suite struct ARIARulesTests {
-    static let roleCases: [ARIACase] = [
+    static let roleCases: [BodyCase] = [
         .init("aria-roles", .passed, "<span role='doc-biblioref link'>x</span>"),
         .init("aria-roles", .passed, "<input role='searchfield searchbox'>"),
         .init("aria-roles", .failed, "<span role=lnik>x</span>"),
@@ -25,7 +25,7 @@ import Testing
         .init("aria-allowed-role", .inapplicable, "<div role=button>a</div>"),
     ]
 
-    static let attributeCases: [ARIACase] = [
+    static let attributeCases: [BodyCase] = [
         .init("aria-valid-attr", .passed, "<div role=dialog aria-modal=true aria-label=x>a</div>"),
         .init("aria-valid-attr", .failed, "<div role=checkbox aria-not-checked=true>a</div>"),
         .init("aria-valid-attr", .inapplicable, "<canvas></canvas>"),
@@ -69,7 +69,7 @@ import Testing
         .init("aria-braille-equivalent", .inapplicable, "<button>OK</button>"),
     ]
 
-    static let structureCases: [ARIACase] = [
+    static let structureCases: [BodyCase] = [
         .init("aria-required-children", .passed, "<div role=list><span role=listitem>a</span></div>"),
         .init("aria-required-children", .passed, "<ul role=tablist><li role=none><span role=tab>a</span></li></ul>"),
         .init("aria-required-children", .passed, "<div role=list aria-owns=i></div><div id=i role=listitem>a</div>"),
@@ -107,7 +107,7 @@ import Testing
         .init("aria-required-parent", .needsReview, "<div role=list aria-owns='x y'></div><script>x()</script>"),
     ]
 
-    static let focusCases: [ARIACase] = [
+    static let focusCases: [BodyCase] = [
         .init("aria-hidden-body", .passed, "<p>a</p>"),
         .init("aria-hidden-focus", .passed, "<p aria-hidden=true>a</p>"),
         .init("aria-hidden-focus", .passed, "<div aria-hidden=true><a href=/ style='display:none'>a</a></div>"),
@@ -157,7 +157,7 @@ import Testing
     ]
 
     @Test(arguments: roleCases + attributeCases + structureCases + focusCases)
-    func pageOutcome(_ testCase: ARIACase) {
+    func pageOutcome(_ testCase: BodyCase) {
         #expect(ARIAFixtures.outcome(testCase.rule, testCase.body) == testCase.expected)
     }
 

@@ -24,11 +24,7 @@ enum DocumentFixtures {
     /// The page outcome of rule `id` on `html`, as the ACT harness folds it: failed if any element failed, else
     /// needs review, else passed, else inapplicable.
     static func outcome(_ id: String, html: String) -> Observation.Outcome {
-        let outcomes = Set(observations(id, html: html).map(\.outcome))
-        for outcome in [Observation.Outcome.failed, .needsReview, .passed] where outcomes.contains(outcome) {
-            return outcome
-        }
-        return .inapplicable
+        PageOutcome.of(observations(id, html: html).map(\.outcome))
     }
 }
 

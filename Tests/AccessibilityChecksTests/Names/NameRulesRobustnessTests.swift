@@ -20,13 +20,7 @@ import Testing
     @Test func manyElementsStayLinear() {
         let small = F.page(String(repeating: "<p><a href=/a>x</a><img src=a.png><input></p>", count: 1_000))
         let large = F.page(String(repeating: "<p><a href=/a>x</a><img src=a.png><input></p>", count: 8_000))
-        func time(_ page: A11yPage) -> Double {
-            let start = Date()
-            for rule in NameRules.all { _ = rule.evaluate(page, at: F.url) }
-            return Date().timeIntervalSince(start)
-        }
-        _ = time(small)
-        let ratio = time(large) / max(time(small), 0.001)
+        let ratio = Linearity.ratio(NameRules.all, small: small, large: large)
         #expect(ratio < 24, "8x the elements took \(ratio)x the time")
     }
 }

@@ -25,25 +25,6 @@ enum StructureFixtures {
     /// The page outcome of rule `id` on `body`, as the ACT harness folds it: failed if any element failed, else
     /// needs review, else passed, else inapplicable.
     static func outcome(_ id: String, _ body: String) -> Observation.Outcome {
-        let outcomes = Set(observations(id, body).map(\.outcome))
-        for outcome in [Observation.Outcome.failed, .needsReview, .passed] where outcomes.contains(outcome) {
-            return outcome
-        }
-        return .inapplicable
+        PageOutcome.of(observations(id, body).map(\.outcome))
     }
-}
-
-/// One rule case: the rule, a body, the expected page outcome.
-struct StructureCase: CustomTestStringConvertible, Sendable {
-    let rule: String
-    let body: String
-    let expected: Observation.Outcome
-
-    init(_ rule: String, _ expected: Observation.Outcome, _ body: String) {
-        self.rule = "a11y." + rule
-        self.body = body
-        self.expected = expected
-    }
-
-    var testDescription: String { "\(rule) \(expected.rawValue): \(body.prefix(60))" }
 }

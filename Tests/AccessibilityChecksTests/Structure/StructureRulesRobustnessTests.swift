@@ -39,15 +39,9 @@ import Testing
             let row = "<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>"
             return F.page("<main><table>" + header + String(repeating: row, count: rows) + "</table></main>")
         }
-        func time(_ page: A11yPage) -> Double {
-            let start = Date()
-            for rule in StructureRules.all { _ = rule.evaluate(page, at: F.url) }
-            return Date().timeIntervalSince(start)
-        }
         let small = table(rows: 500)
         let large = table(rows: 4_000)
-        _ = time(small)
-        let ratio = time(large) / max(time(small), 0.001)
+        let ratio = Linearity.ratio(StructureRules.all, small: small, large: large)
         #expect(ratio < 24, "8x the rows took \(ratio)x the time")
         let outcomes = Self.allObservations(large).filter {
             ["a11y.td-has-header", "a11y.th-has-data-cells"].contains($0.ruleID.rawValue)
@@ -59,15 +53,9 @@ import Testing
         func page(_ count: Int) -> A11yPage {
             F.page(String(repeating: "<nav aria-label=n>x</nav><div><li>a</li><dd>b</dd></div><p>t</p>", count: count))
         }
-        func time(_ page: A11yPage) -> Double {
-            let start = Date()
-            for rule in StructureRules.all { _ = rule.evaluate(page, at: F.url) }
-            return Date().timeIntervalSince(start)
-        }
         let small = page(500)
         let large = page(4_000)
-        _ = time(small)
-        let ratio = time(large) / max(time(small), 0.001)
+        let ratio = Linearity.ratio(StructureRules.all, small: small, large: large)
         #expect(ratio < 24, "8x the elements took \(ratio)x the time")
         let unique = Self.allObservations(large).filter { $0.ruleID.rawValue == "a11y.landmark-unique" }
         #expect(unique.count == 1 && unique.first?.outcome == .failed)

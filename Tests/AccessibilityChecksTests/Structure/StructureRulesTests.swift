@@ -7,7 +7,7 @@ import Testing
 
 /// Pass, fail and inapplicable cases for every structure rule.
 @Suite struct StructureRulesTests {
-    static let landmarkCases: [StructureCase] = [
+    static let landmarkCases: [BodyCase] = [
         .init("landmark-banner-is-top-level", .passed, "<header>Site</header><main>x</main>"),
         .init("landmark-banner-is-top-level", .failed, "<main><div role=banner>Site</div></main>"),
         .init("landmark-banner-is-top-level", .inapplicable, "<main><article><header>A</header></article></main>"),
@@ -45,7 +45,7 @@ import Testing
         .init("region", .passed, "<main>x</main><div role=alert>saved</div><script>var a = 1</script>"),
     ]
 
-    static let listCases: [StructureCase] = [
+    static let listCases: [BodyCase] = [
         .init("list", .passed, "<ul><li>a</li><li>b</li><script></script><template><p>t</p></template></ul>"),
         .init("list", .failed, "<ul><li>a</li><p>b</p></ul>"),
         .init("list", .failed, "<ol>text<li>a</li></ol>"),
@@ -75,7 +75,7 @@ import Testing
         .init("dlitem", .inapplicable, "<div><dt role=term>t</dt></div>"),
     ]
 
-    static let tableCases: [StructureCase] = [
+    static let tableCases: [BodyCase] = [
         .init(
             "td-headers-attr",
             .passed,
@@ -190,7 +190,7 @@ import Testing
     ]
 
     @Test(arguments: landmarkCases + listCases + tableCases)
-    func pageOutcome(_ testCase: StructureCase) {
+    func pageOutcome(_ testCase: BodyCase) {
         #expect(StructureFixtures.outcome(testCase.rule, testCase.body) == testCase.expected)
     }
 
