@@ -110,6 +110,7 @@ let package = Package(
         .target(
             name: "CertificateAnalysis",
             dependencies: [
+                "PortcullisCore",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),

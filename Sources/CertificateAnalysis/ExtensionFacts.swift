@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisCore
 import SwiftASN1
 import X509
 

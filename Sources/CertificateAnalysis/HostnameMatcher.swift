@@ -1,3 +1,5 @@
+import PortcullisCore
+
 /// Matches a host name against a certificate's subjectAlternativeName entries by RFC 6125 §6.4 as tightened by
 /// RFC 9525 and the CA/Browser Forum: SAN only (the subject CN is never consulted), a wildcard only as the entire
 /// left-most label matching exactly one label, never for IP literals; ASCII case-insensitive; IDNA A-labels
@@ -5,8 +7,8 @@
 public enum HostnameMatcher {
     /// Whether `hostname` is covered by the dNSName entries `names` or the iPAddress entries `ipAddresses`.
     public static func matches(_ hostname: String, names: [String], ipAddresses: [String]) -> Bool {
-        if let octets = IPAddressText.octets(hostname) {
-            return ipAddresses.contains { IPAddressText.octets($0) == octets }
+        if let octets = IPAddressText.parse(hostname) {
+            return ipAddresses.contains { IPAddressText.parse($0) == octets }
         }
         guard let host = normalised(hostname) else { return false }
         return names.contains { name in

@@ -29,7 +29,7 @@ struct TLSZooConformanceTests {
         )
         plan.families = [.tls]
         let started = ContinuousClock.now
-        let result = await try ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
+        let result = try await ScanRunner(plan: plan, catalog: try RuleCatalog.load(directory: TestPaths.rules)).run()
         let elapsed = ContinuousClock.now - started
 
         var agree = 0
