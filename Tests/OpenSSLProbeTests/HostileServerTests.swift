@@ -1,4 +1,5 @@
 import Foundation
+import TLSZoo
 import Testing
 
 @testable import OpenSSLProbe
@@ -12,7 +13,7 @@ import Testing
         OpenSSLEndpoint(serverName: "localhost", address: "127.0.0.1", port: port)
     }
 
-    @Test(arguments: [HostileServer.Behaviour.randomBytes, .reset, .truncatedRecord, .silent])
+    @Test(arguments: [HostileServer.Behaviour.randomBytes, .reset, .stalledRecord, .silent])
     func everyProbeFailsCleanly(behaviour: HostileServer.Behaviour) async throws {
         let server = try HostileServer(behaviour)
         defer { server.stop() }
@@ -29,7 +30,7 @@ import Testing
         #expect(report.error != nil)
         #expect(report.version == nil)
         #expect(report.peerChain.isEmpty)
-        if behaviour == .silent || behaviour == .truncatedRecord {
+        if behaviour == .silent || behaviour == .stalledRecord {
             #expect(report.error?.contains("timed out") == true)
         }
         #expect(await renegotiation == .failed)
@@ -37,7 +38,6 @@ import Testing
         let resumed = await resumption
         #expect(!resumed.sessionID && !resumed.ticket && !resumed.tls13Ticket && resumed.error != nil)
         print("all probes against \(behaviour): \(ContinuousClock.now - start)")
-        // A 0.5 s budget per connection, at most three in a row: far below this bound unless something hangs.
         // A 0.5 s budget per connection, at most three in a row: far below this bound unless something hangs
         // (generous: a loaded CI machine runs the whole suite beside it).
         #expect(ContinuousClock.now - start < .seconds(90))

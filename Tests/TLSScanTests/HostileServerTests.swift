@@ -3,6 +3,7 @@ import Foundation
 import OpenSSLProbe
 import TLSProbe
 import TLSScan
+import TLSZoo
 import Testing
 
 /// Servers that answer with garbage, truncated or oversized records, nothing at all, or a reset: the enumeration
@@ -22,6 +23,7 @@ import Testing
         case .silent: "timed out after 0 bytes"
         case .reset: "connection reset"
         case .endlessFlight: "garbage: first flight exceeds 65536 bytes"
+        case .stalledRecord: "timed out"
         case .sslv2Only, .hundredCertificateChain: "unreachable"
         }
     }

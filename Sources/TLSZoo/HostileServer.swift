@@ -4,14 +4,17 @@ import Foundation
 import Glibc
 #endif
 
-/// A loopback TCP server that answers every ClientHello badly, to prove the enumerator stays bounded.
-final class HostileServer: @unchecked Sendable {
+/// A loopback TCP server that answers every ClientHello badly (garbage, truncated or oversized records, silence,
+/// resets, endless flights), to prove the probes stay bounded.
+public final class HostileServer: @unchecked Sendable {
     /// How the server misbehaves on each connection.
-    enum Behaviour: String, CaseIterable, Sendable, CustomStringConvertible {
+    public enum Behaviour: String, CaseIterable, Sendable, CustomStringConvertible {
         /// 300 random bytes that are not a TLS record, then close.
         case randomBytes
         /// A handshake record header announcing 64 bytes, 10 of them, then close.
         case truncatedRecord
+        /// The start of a large handshake record, then nothing: the connection stays open.
+        case stalledRecord
         /// A record header announcing 65535 bytes (over the TLS limit), and some bytes; the connection stays open.
         case hugeLength
         /// Reads the hello and never answers.
@@ -26,15 +29,17 @@ final class HostileServer: @unchecked Sendable {
         /// or not) and whose Certificate message carries 100 garbage "certificates" of 900 bytes each.
         case hundredCertificateChain
 
-        var description: String { rawValue }
+        /// The behaviour's name, for test output.
+        public var description: String { rawValue }
 
         /// The behaviours that must make every probe fail.
-        static let hostile: [Behaviour] = [
+        public static let hostile: [Behaviour] = [
             .randomBytes, .truncatedRecord, .hugeLength, .silent, .reset, .endlessFlight,
         ]
     }
 
-    let port: Int
+    /// The loopback port it listens on.
+    public let port: Int
     private let behaviour: Behaviour
     private let listener: Int32
     private let lock = NSLock()
@@ -42,7 +47,8 @@ final class HostileServer: @unchecked Sendable {
     private var held: [Int32] = []
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ behaviour: Behaviour) throws {
+    /// Listens on a free 127.0.0.1 port and starts misbehaving on every connection.
+    public init(_ behaviour: Behaviour) throws {
         self.behaviour = behaviour
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -70,7 +76,7 @@ final class HostileServer: @unchecked Sendable {
     }
 
     /// Stops accepting, closes every held connection and the listener, and waits for the thread.
-    func stop() {
+    public func stop() {
         lock.lock()
         let first = !stopped
         stopped = true
@@ -111,6 +117,10 @@ final class HostileServer: @unchecked Sendable {
             send(fd, [0x47] + (0..<299).map { _ in UInt8.random(in: 0...255) })
         case .truncatedRecord:
             send(fd, [0x16, 0x03, 0x03, 0x00, 0x40] + [UInt8](repeating: 0x02, count: 10))
+        case .stalledRecord:
+            send(fd, [0x16, 0x03, 0x03, 0x3E, 0x80, 0x02, 0x00, 0x00, 0x46, 0x03, 0x03])
+            held.append(fd)
+            return
         case .hugeLength:
             send(fd, [0x16, 0x03, 0x03, 0xFF, 0xFF] + [UInt8](repeating: 0x02, count: 100))
             held.append(fd)
