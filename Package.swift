@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "TLSScan",
             dependencies: [
-                "TLSProbe", "OpenSSLProbe", "CertificateAnalysis",
+                "TLSProbe", "OpenSSLProbe", "CertificateAnalysis", "PortcullisCore",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisCore
 
 #if canImport(Glibc)
 import Glibc
@@ -40,8 +41,7 @@ enum BenchmarkSupport {
 
     /// A duration in seconds, as a Double.
     static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        duration.seconds
     }
 
     /// The integer after `name` in `arguments`, if any.

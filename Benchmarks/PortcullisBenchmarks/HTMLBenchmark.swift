@@ -59,7 +59,7 @@ enum HTMLBenchmark {
                 elapsed = clock.now - start
             }
             precondition(succeeded, "a benchmark iteration failed to parse")
-            let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let total = BenchmarkSupport.seconds(elapsed)
             let rate = Double(bytes * iterations) / total / 1_000_000
             if rate > best.megabytesPerSecond {
                 best = Result(megabytesPerSecond: rate, millisecondsPerPage: total * 1000 / Double(iterations))

@@ -1,4 +1,5 @@
 public import Foundation
+import PortcullisCore
 
 /// Requests-per-second limiter with bursts, plus back-off from 429/503 and `Retry-After`.
 ///
@@ -100,8 +101,7 @@ public struct TokenBucket: Sendable {
         }
         guard instant > last else { return }
         let elapsed = instant - last
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        tokens = min(Double(burst), tokens + seconds * ratePerSecond)
+        tokens = min(Double(burst), tokens + elapsed.seconds * ratePerSecond)
         updated = instant
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisCore
 
 #if canImport(Glibc)
 import Glibc
@@ -42,22 +43,13 @@ public enum HostResolver {
         var v6: [String] = []
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let current = node {
-            var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
             if let address = current.pointee.ai_addr {
                 if current.pointee.ai_family == AF_INET {
-                    address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
-                        var raw = pointer.pointee.sin_addr
-                        if inet_ntop(AF_INET, &raw, &buffer, socklen_t(buffer.count)) != nil {
-                            v4.append(String(cString: buffer))
-                        }
-                    }
+                    let raw = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+                    v4.append(IPAddressText.text(withUnsafeBytes(of: raw) { ArraySlice($0) }))
                 } else if current.pointee.ai_family == AF_INET6 {
-                    address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
-                        var raw = pointer.pointee.sin6_addr
-                        if inet_ntop(AF_INET6, &raw, &buffer, socklen_t(buffer.count)) != nil {
-                            v6.append(String(cString: buffer))
-                        }
-                    }
+                    let raw = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                    v6.append(IPAddressText.text(withUnsafeBytes(of: raw) { ArraySlice($0) }))
                 }
             }
             node = current.pointee.ai_next

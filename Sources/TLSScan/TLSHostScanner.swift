@@ -1,6 +1,7 @@
 public import CertificateAnalysis
 import Foundation
 public import OpenSSLProbe
+import PortcullisCore
 public import TLSProbe
 
 /// Everything the TLS host probe learned about one origin: the raw enumeration, the completed-handshake probes
@@ -122,13 +123,5 @@ public struct TLSHostScanner: Sendable {
             handshakes: enumeration.handshakes + prober.handshakeCount,
             seconds: (clock.now - start).seconds
         )
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
