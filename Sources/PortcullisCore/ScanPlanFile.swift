@@ -64,7 +64,7 @@ public struct ScanPlanFile: Sendable, Hashable {
         try top.rejectUnknownKeys(topKeys, in: "a plan")
         var plan = ScanPlanFile(profile: try top.string("profile", required: false), providers: [])
         if let tlsProfile = try top.string("tls-profile", required: false) {
-            guard ["modern", "intermediate", "old"].contains(tlsProfile) else {
+            guard TLSScanOptions.profileNames.contains(tlsProfile) else {
                 throw top.error(
                     "'tls-profile' must be modern, intermediate or old (got '\(tlsProfile)')",
                     at: top.node("tls-profile")

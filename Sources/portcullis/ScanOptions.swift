@@ -108,7 +108,7 @@ struct ScanOptions: ParsableArguments {
             throw ValidationError("--expiry-warning-days must be between 0 and 3650")
         }
         guard (1...16).contains(tlsConnections) else { throw ValidationError("--tls-connections must be 1 to 16") }
-        if let tlsProfile, !["modern", "intermediate", "old"].contains(tlsProfile) {
+        if let tlsProfile, !TLSScanOptions.profileNames.contains(tlsProfile) {
             throw ValidationError("--tls-profile must be modern, intermediate or old (got '\(tlsProfile)')")
         }
         guard timeout > 0, connectTimeout > 0 else { throw ValidationError("timeouts must be positive") }
