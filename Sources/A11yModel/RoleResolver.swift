@@ -13,7 +13,7 @@ struct RoleResolver {
     private static let sectioningRoles: Set<String> = ["article", "complementary", "main", "navigation", "region"]
     private static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th"]
     private static let simple: [String: String] = [
-        "address": "group", "article": "article", "aside": "complementary", "blockquote": "blockquote",
+        "address": "group", "article": "article", "blockquote": "blockquote",
         "button": "button", "caption": "caption", "code": "code", "datalist": "listbox", "dd": "definition",
         "del": "deletion", "details": "group", "dfn": "term", "dialog": "dialog", "dt": "term", "em": "emphasis",
         "fieldset": "group", "figure": "figure", "h1": "heading", "h2": "heading", "h3": "heading",
@@ -33,24 +33,32 @@ struct RoleResolver {
         implicitRoles.reserveCapacity(count)
         roles.reserveCapacity(count)
         var inSectioning: [Bool] = []
+        var scopedToSectioningContent: [Bool] = []
         var nearestTable: [Int?] = []
         inSectioning.reserveCapacity(count)
+        scopedToSectioningContent.reserveCapacity(count)
         nearestTable.reserveCapacity(count)
         for (index, node) in snapshot.nodes.enumerated() {
             let parent = node.parent
             var sectioned = false
+            var scoped = false
             if let parent {
-                sectioned =
-                    inSectioning[parent] || Self.sectioning.contains(snapshot.nodes[parent].name)
-                    || roles[parent].map(Self.sectioningRoles.contains) == true
+                let parentName = snapshot.nodes[parent].name
+                let parentIsSectioning =
+                    Self.sectioning.contains(parentName) || roles[parent].map(Self.sectioningRoles.contains) == true
+                sectioned = inSectioning[parent] || parentIsSectioning
+                let parentIsMain = parentName == "main" || roles[parent] == "main"
+                scoped = parentIsMain ? false : parentIsSectioning || scopedToSectioningContent[parent]
             }
             inSectioning.append(sectioned)
+            scopedToSectioningContent.append(scoped)
             let table = node.name == "table" ? index : parent.flatMap { nearestTable[$0] }
             nearestTable.append(table)
             let context = Context(
                 snapshot: snapshot,
                 index: index,
                 inSectioning: sectioned,
+                scopedToSectioningContent: scoped,
                 tableRole: table.flatMap { $0 == index ? nil : roles[$0] },
                 parentRole: parent.flatMap { roles[$0] },
                 subtreeHasText: subtreeHasText
@@ -66,6 +74,8 @@ struct RoleResolver {
         let snapshot: DocumentSnapshot
         let index: Int
         let inSectioning: Bool
+        /// Whether the nearest sectioning ancestor (`main` included) is sectioning content other than `main`.
+        let scopedToSectioningContent: Bool
         let tableRole: String?
         let parentRole: String?
         let subtreeHasText: [Bool]
@@ -82,6 +92,9 @@ struct RoleResolver {
         case "header": return context.inSectioning ? "generic" : "banner"
         case "footer": return context.inSectioning ? "generic" : "contentinfo"
         case "section": return hasAuthorName(context) ? "region" : "generic"
+        case "aside":
+            // HTML-AAM: complementary when scoped to body or main, or named; generic inside other sectioning content.
+            return !context.scopedToSectioningContent || hasAuthorName(context) ? "complementary" : "generic"
         case "form": return hasAuthorName(context) ? "form" : nil
         case "img":
             if let alt = node.attribute("alt"), alt.isEmpty { return "presentation" }

@@ -18,7 +18,10 @@ import Testing
         .init("landmark-main-is-top-level", .failed, "<nav><main>x</main></nav>"),
         .init("landmark-main-is-top-level", .inapplicable, "<div>x</div>"),
         .init("landmark-complementary-is-top-level", .passed, "<main><aside>x</aside></main>"),
-        .init("landmark-complementary-is-top-level", .failed, "<nav><aside>x</aside></nav>"),
+        .init("landmark-complementary-is-top-level", .failed, "<nav><aside aria-label=Ads>x</aside></nav>"),
+        .init("landmark-complementary-is-top-level", .failed, "<form aria-label=Search><aside>x</aside></form>"),
+        // HTML-AAM: an unnamed aside inside sectioning content other than main is generic, not a landmark.
+        .init("landmark-complementary-is-top-level", .inapplicable, "<nav><aside>x</aside></nav>"),
         .init("landmark-complementary-is-top-level", .inapplicable, "<main>x</main>"),
         .init("landmark-no-duplicate-banner", .passed, "<header>a</header>"),
         .init("landmark-no-duplicate-banner", .failed, "<header>a</header><div role=banner>b</div>"),
