@@ -15,6 +15,8 @@ public final class A11yPage {
     public var recordsPasses = true
     /// Elements by computed role, built by ``indices(withRoles:)`` on first use.
     private var roleIndex: [String: [Int]]?
+    /// What rules derived from the page and share, by type (see ``derived(_:_:)``).
+    private var derivedFacts: [ObjectIdentifier: Any] = [:]
     /// The element tree.
     public let snapshot: DocumentSnapshot
     /// Whether the page has `<script>` elements (the DOM a user meets may differ from the markup).
@@ -109,6 +111,17 @@ public final class A11yPage {
     /// The element count.
     public var count: Int { snapshot.nodes.count }
 
+    /// The page's `Value`, built by `make` on first use and then shared by every rule asking for the same type:
+    /// several rules need one derived structure (a heading outline, the table models, `aria-owns` ownership), and
+    /// building each once per page keeps the whole rule set close to one pass.
+    public func derived<Value>(_ type: Value.Type, _ make: (A11yPage) -> Value) -> Value {
+        let key = ObjectIdentifier(type)
+        if let known = derivedFacts[key] as? Value { return known }
+        let value = make(self)
+        derivedFacts[key] = value
+        return value
+    }
+
     /// The element at `index`.
     public func node(_ index: Int) -> DocumentSnapshot.Node { snapshot.nodes[index] }
 
@@ -182,8 +195,7 @@ public final class A11yPage {
     /// the element that id finds) and a wrapping `<label>` without `for`. Only labelable elements have labels.
     public func labels(of index: Int) -> [Int] {
         let node = snapshot.nodes[index]
-        let labelable: Set<String> = ["button", "input", "meter", "output", "progress", "select", "textarea"]
-        guard labelable.contains(node.name), !(node.name == "input" && node.attribute("type") == "hidden") else {
+        guard Self.labelable.contains(node.name), !(node.name == "input" && node.attribute("type") == "hidden") else {
             return []
         }
         var result: [Int] = []
@@ -194,6 +206,11 @@ public final class A11yPage {
         }
         return result.sorted()
     }
+
+    /// HTML's labelable elements.
+    private static let labelable: Set<String> = [
+        "button", "input", "meter", "output", "progress", "select", "textarea",
+    ]
 }
 
 /// Whether an element is hidden from assistive technology.

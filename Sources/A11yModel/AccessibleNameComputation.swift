@@ -232,7 +232,7 @@ extension A11yPage {
         top: Bool
     ) -> (part: NamePart, source: AccessibleName.Source)? {
         let node = snapshot.nodes[index]
-        let type = node.attribute("type")?.trimmingWhitespace().lowercased() ?? ""
+        let type = node.attribute("type")?.trimmingHTMLWhitespace().lowercased() ?? ""
         if top {
             let labelTexts = labels(of: index).map {
                 var seen = visited
@@ -348,7 +348,7 @@ extension A11yPage {
 
     /// Collapses whitespace runs to one space and trims.
     static func normalize(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.collapsingWhitespace()
     }
 
     /// Elements rendered as blocks by default: their text is set apart from their neighbours'.

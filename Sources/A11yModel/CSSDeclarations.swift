@@ -1,3 +1,5 @@
+import PortcullisHTML
+
 /// The few CSS properties that decide whether content is rendered, read from a declaration block
 /// (`style="display: none"` or the body of a stylesheet rule).
 struct CSSDeclarations: Sendable, Hashable {
@@ -16,9 +18,9 @@ struct CSSDeclarations: Sendable, Hashable {
     init(_ text: Substring) {
         for declaration in text.split(separator: ";") {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
-            let name = declaration[..<colon].trimmingWhitespace().lowercased()
-            var value = declaration[declaration.index(after: colon)...].trimmingWhitespace().lowercased()
-            if let bang = value.firstIndex(of: "!") { value = String(value[..<bang]).trimmingWhitespace() }
+            let name = declaration[..<colon].trimmingHTMLWhitespace().lowercased()
+            var value = declaration[declaration.index(after: colon)...].trimmingHTMLWhitespace().lowercased()
+            if let bang = value.firstIndex(of: "!") { value = String(value[..<bang]).trimmingHTMLWhitespace() }
             switch name {
             case "display": display = value
             case "visibility": visibility = value
@@ -34,15 +36,4 @@ struct CSSDeclarations: Sendable, Hashable {
     var hidesByDisplay: Bool { display == "none" }
     /// Whether `visibility: hidden | collapse`.
     var hidesByVisibility: Bool { visibility == "hidden" || visibility == "collapse" }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing ASCII whitespace.
-    func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
 }

@@ -53,7 +53,7 @@ struct RenderingFacts {
                 }
             }
             var aria = parent.flatMap { ariaHidden[$0] }
-            if aria == nil, node.attribute("aria-hidden")?.trimmingWhitespace().lowercased() == "true" {
+            if aria == nil, node.attribute("aria-hidden")?.trimmingHTMLWhitespace().lowercased() == "true" {
                 aria = "aria-hidden=\"true\""
             }
             var doubt = parent.flatMap { uncertain[$0] }
@@ -109,7 +109,7 @@ struct RenderingFacts {
     ) -> String? {
         if nonRendered.contains(node.name) { return "<\(node.name)> is not rendered" }
         if node.hasAttribute("hidden") { return "hidden attribute" }
-        if node.name == "input", node.attribute("type")?.trimmingWhitespace().lowercased() == "hidden" {
+        if node.name == "input", node.attribute("type")?.trimmingHTMLWhitespace().lowercased() == "hidden" {
             return "input type=hidden"
         }
         if node.name == "dialog", !node.hasAttribute("open") { return "closed <dialog>" }
@@ -144,14 +144,14 @@ struct RenderingFacts {
         switch node.name {
         case "a", "area": return node.hasAttribute("href")
         case "button", "select", "textarea", "iframe": return true
-        case "input": return node.attribute("type")?.trimmingWhitespace().lowercased() != "hidden"
+        case "input": return node.attribute("type")?.trimmingHTMLWhitespace().lowercased() != "hidden"
         case "summary":
             guard let parent = node.parent, snapshot.nodes[parent].name == "details" else { return false }
             return firstChild(named: "summary", of: parent, snapshot) == index
         case "audio", "video": return node.hasAttribute("controls")
         default:
             if let editable = node.attribute("contenteditable") {
-                return editable.trimmingWhitespace().lowercased() != "false"
+                return editable.trimmingHTMLWhitespace().lowercased() != "false"
             }
             return false
         }

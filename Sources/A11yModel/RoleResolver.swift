@@ -117,7 +117,7 @@ struct RoleResolver {
     }
 
     private static func inputRole(_ node: DocumentSnapshot.Node) -> String? {
-        let type = node.attribute("type")?.trimmingWhitespace().lowercased() ?? "text"
+        let type = node.attribute("type")?.trimmingHTMLWhitespace().lowercased() ?? "text"
         let list = node.hasAttribute("list")
         switch type {
         case "button", "image", "reset", "submit": return "button"
@@ -136,7 +136,7 @@ struct RoleResolver {
     /// data cells → row header.
     private static func headerRole(_ context: Context) -> String {
         let node = context.node
-        switch node.attribute("scope")?.trimmingWhitespace().lowercased() {
+        switch node.attribute("scope")?.trimmingHTMLWhitespace().lowercased() {
         case "row", "rowgroup": return "rowheader"
         case "col", "colgroup": return "columnheader"
         default: break
@@ -157,14 +157,14 @@ struct RoleResolver {
     /// or `title`, or `aria-labelledby` pointing at an element with text or an `aria-label`.
     private static func hasAuthorName(_ context: Context) -> Bool {
         let node = context.node
-        if let label = node.attribute("aria-label"), !label.trimmingWhitespace().isEmpty { return true }
-        if let title = node.attribute("title"), !title.trimmingWhitespace().isEmpty { return true }
+        if let label = node.attribute("aria-label"), !label.trimmingHTMLWhitespace().isEmpty { return true }
+        if let title = node.attribute("title"), !title.trimmingHTMLWhitespace().isEmpty { return true }
         guard let references = node.attribute("aria-labelledby") else { return false }
         for id in references.split(whereSeparator: \.isWhitespace) {
             guard let target = context.snapshot.index(ofID: String(id)) else { continue }
             if context.subtreeHasText[target] { return true }
             if let label = context.snapshot.nodes[target].attribute("aria-label"),
-                !label.trimmingWhitespace().isEmpty
+                !label.trimmingHTMLWhitespace().isEmpty
             {
                 return true
             }

@@ -81,10 +81,10 @@ struct StyleSheetRules {
                 preludeStart = css.index(after: index)
             } else if character == "}" {
                 if let open = stack.popLast() {
-                    let prelude = open.prelude.trimmingWhitespace()
+                    let prelude = open.prelude.trimmingHTMLWhitespace()
                     if !prelude.hasPrefix("@") {
                         let body = css[open.start..<index]
-                        let conditional = stack.contains { $0.prelude.trimmingWhitespace().hasPrefix("@") }
+                        let conditional = stack.contains { $0.prelude.trimmingHTMLWhitespace().hasPrefix("@") }
                         rules.append(
                             Rule(
                                 selectors: Substring(prelude),
@@ -111,7 +111,7 @@ struct StyleSheetRules {
     ) {
         let declarations = rule.declarations
         for selectorText in rule.selectors.split(separator: ",") {
-            let text = selectorText.trimmingWhitespace()
+            let text = selectorText.trimmingHTMLWhitespace()
             if declarations.hasContent && (text.contains(":before") || text.contains(":after")) {
                 hasGeneratedContent = true
                 // Over-approximated: every element the rightmost compound (pseudo-element dropped) matches.
@@ -284,16 +284,16 @@ struct SimpleSelector {
                     let name = inner[..<equals]
                     if name.last.map({ "~|^$*".contains($0) }) == true {
                         compound.approximate = true
-                        compound.attributes.append((name.dropLast().trimmingWhitespace().lowercased(), nil))
+                        compound.attributes.append((name.dropLast().trimmingHTMLWhitespace().lowercased(), nil))
                     } else {
-                        var value = inner[inner.index(after: equals)...].trimmingWhitespace()
+                        var value = inner[inner.index(after: equals)...].trimmingHTMLWhitespace()
                         if value.count >= 2, let first = value.first, first == "\"" || first == "'" {
                             value = String(value.dropFirst().dropLast())
                         }
-                        compound.attributes.append((name.trimmingWhitespace().lowercased(), value))
+                        compound.attributes.append((name.trimmingHTMLWhitespace().lowercased(), value))
                     }
                 } else {
-                    compound.attributes.append((inner.trimmingWhitespace().lowercased(), nil))
+                    compound.attributes.append((inner.trimmingHTMLWhitespace().lowercased(), nil))
                 }
             case ":":
                 compound.approximate = true

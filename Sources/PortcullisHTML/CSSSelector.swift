@@ -11,7 +11,7 @@ public enum CSSSelector {
         let groups = selector.split(separator: ",", omittingEmptySubsequences: false)
         var parts: [String] = []
         for group in groups {
-            var parser = Parser(text: Array(group.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars))
+            var parser = Parser(text: Array(group.trimmingHTMLWhitespace().unicodeScalars))
             parts.append(try parser.parseComplex())
         }
         return parts.joined(separator: " | ")

@@ -86,7 +86,7 @@ enum ARIARuleSupport {
 
     /// Whether `aria-hidden` is `true` (ASCII case-insensitive, surrounding whitespace ignored).
     static func isAriaHiddenTrue(_ node: DocumentSnapshot.Node) -> Bool {
-        node.attribute("aria-hidden")?.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+        node.attribute("aria-hidden")?.trimmingHTMLWhitespace().lowercased() == "true"
     }
 
     /// Whether markup alone hides the element from rendering: the `hidden` attribute or an inline

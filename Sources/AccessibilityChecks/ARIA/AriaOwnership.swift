@@ -12,10 +12,13 @@ struct AriaOwnership {
     /// Claimants whose `aria-owns` names an id missing from the markup (a script may add it).
     private(set) var missingReferences: Set<Int> = []
 
+    /// The page's ownership, built once per page and shared by the rules reading it.
+    static func of(_ page: A11yPage) -> AriaOwnership { page.derived(AriaOwnership.self, AriaOwnership.init) }
+
     /// Reads every `aria-owns` of `page`.
     init(_ page: A11yPage) {
         var subtreeEnd: [Int] = []
-        for index in 0..<page.count {
+        for index in page.snapshot.indices(withAttribute: "aria-owns") {
             guard let value = page.node(index).attribute("aria-owns") else { continue }
             for token in value.split(whereSeparator: \.isWhitespace).prefix(1_000) {
                 guard let target = page.snapshot.index(ofID: String(token)) else {

@@ -34,7 +34,7 @@ public struct AriaRequiredChildrenRule: A11yRule {
                 page.node(index).attribute("aria-busy")?.lowercased() != "true",
                 let exposure = ARIARuleSupport.exposure(page, index)
             else { continue }
-            if ownership == nil { ownership = AriaOwnership(page) }
+            if ownership == nil { ownership = AriaOwnership.of(page) }
             guard let owned = ownership else { continue }
             let wrong = firstDisallowed(description, index, page, owned)
             var outcome = ARIARuleSupport.outcome(failing: wrong != nil, exposure)

@@ -34,7 +34,7 @@ public struct AriaRequiredParentRule: A11yRule {
                 role != page.implicitRole(of: index), let description = ARIA.role(role),
                 !description.requiredContextRoles.isEmpty, let exposure = ARIARuleSupport.exposure(page, index)
             else { continue }
-            if ownership == nil { ownership = AriaOwnership(page) }
+            if ownership == nil { ownership = AriaOwnership.of(page) }
             guard let owned = ownership else { continue }
             let context = contextRole(of: index, page, owned)
             let outcome: Observation.Outcome
@@ -57,7 +57,7 @@ public struct AriaRequiredParentRule: A11yRule {
             )
         }
         if page.hasScripts {
-            observations += scriptOwnedElements(page, ownership ?? AriaOwnership(page), url)
+            observations += scriptOwnedElements(page, ownership ?? AriaOwnership.of(page), url)
         }
         return observations
     }

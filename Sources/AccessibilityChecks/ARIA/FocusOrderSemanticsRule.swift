@@ -27,7 +27,7 @@ public struct FocusOrderSemanticsRule: A11yRule {
         var observations: [Observation] = []
         for index in 0..<page.count {
             guard let value = page.node(index).attribute("tabindex"),
-                let tabindex = Int(value.trimmingCharacters(in: .whitespaces)), tabindex >= 0,
+                let tabindex = Int(value.trimmingHTMLWhitespace()), tabindex >= 0,
                 let exposure = ARIARuleSupport.exposure(page, index)
             else { continue }
             let role = page.role(of: index)

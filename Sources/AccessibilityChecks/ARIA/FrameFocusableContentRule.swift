@@ -29,7 +29,7 @@ public struct FrameFocusableContentRule: A11yRule {
             let node = page.node(index)
             guard !facts.unrendered[index], !page.hidden(index).isHidden, !isTiny(node) else { return nil }
             let negative =
-                node.attribute("tabindex").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                node.attribute("tabindex").flatMap { Int($0.trimmingHTMLWhitespace()) }
                 .map { $0 < 0 } ?? false
             guard let source = node.attribute("srcdoc") else {
                 return negative
@@ -62,7 +62,7 @@ public struct FrameFocusableContentRule: A11yRule {
     /// Whether a `width` or `height` attribute makes the frame at most one pixel wide or high.
     private func isTiny(_ node: DocumentSnapshot.Node) -> Bool {
         ["width", "height"].contains { name in
-            guard let value = node.attribute(name)?.trimmingCharacters(in: .whitespaces), let size = Int(value) else {
+            guard let value = node.attribute(name)?.trimmingHTMLWhitespace(), let size = Int(value) else {
                 return false
             }
             return size <= 1

@@ -29,7 +29,7 @@ public struct AutocompleteValidRule: A11yRule {
             (snapshot.indices(named: "input") + snapshot.indices(named: "select")
             + snapshot.indices(named: "textarea")).filter { snapshot.nodes[$0].hasAttribute("autocomplete") }.sorted()
         guard !candidates.isEmpty else { return [] }
-        let rendered = RenderedTree(page)
+        let rendered = RenderedTree.of(page)
         var observations: [Observation] = []
         for index in candidates {
             let node = snapshot.nodes[index]

@@ -30,7 +30,7 @@ public struct BypassRule: A11yRule {
         guard snapshot.indices(named: "a").contains(where: { snapshot.nodes[$0].hasAttribute("href") }) else {
             return []
         }
-        if let heading = HeadingOutline(page).headings.first {
+        if let heading = HeadingOutline.of(page).headings.first {
             return [
                 DocumentObservation.element(Self.id, .passed, page: page, index: heading.index, url: url, "Heading")
             ]
@@ -43,7 +43,7 @@ public struct BypassRule: A11yRule {
                 ]
             }
         }
-        if let link = SamePageLinks(snapshot).links.first(where: { $0.resolves && !$0.fragment.isEmpty }) {
+        if let link = SamePageLinks.of(page).links.first(where: { $0.resolves && !$0.fragment.isEmpty }) {
             return [
                 DocumentObservation.element(Self.id, .passed, page: page, index: link.index, url: url, "Skip link")
             ]

@@ -16,7 +16,7 @@ public struct HeadingOrderRule: A11yRule {
     public var rules: [RuleID] { [Self.id] }
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
-        let outline = HeadingOutline(page)
+        let outline = HeadingOutline.of(page)
         var previous: Int?
         return outline.headings.map { heading in
             defer { previous = heading.level }

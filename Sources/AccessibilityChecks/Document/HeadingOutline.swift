@@ -20,6 +20,9 @@ struct HeadingOutline {
 
     private static let tags: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
 
+    /// The page's outline, built once per page and shared by the rules reading it.
+    static func of(_ page: A11yPage) -> HeadingOutline { page.derived(HeadingOutline.self, HeadingOutline.init) }
+
     init(_ page: A11yPage) {
         var headings: [Heading] = []
         for (index, node) in page.snapshot.nodes.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import PortcullisHTML
 
 /// The declarations of a `style` attribute, parsed as CSS declarations are: `;`-separated `property: value`,
 /// property names case-insensitive, `!important` flag, comments dropped. The cascade inside one attribute is
@@ -21,14 +22,14 @@ struct InlineStyle {
         var result: [Declaration] = []
         for part in Self.withoutComments(text).split(separator: ";", omittingEmptySubsequences: true) {
             guard let colon = part.firstIndex(of: ":") else { continue }
-            let property = part[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            var value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            let property = part[..<colon].trimmingHTMLWhitespace().lowercased()
+            var value = part[part.index(after: colon)...].trimmingHTMLWhitespace()
             var important = false
             if let bang = value.lastIndex(of: "!") {
-                let flag = value[value.index(after: bang)...].trimmingCharacters(in: .whitespaces).lowercased()
+                let flag = value[value.index(after: bang)...].trimmingHTMLWhitespace().lowercased()
                 if flag == "important" {
                     important = true
-                    value = value[..<bang].trimmingCharacters(in: .whitespaces)
+                    value = value[..<bang].trimmingHTMLWhitespace()
                 }
             }
             guard !property.isEmpty, !value.isEmpty else { continue }
@@ -87,7 +88,7 @@ struct CSSLength: Hashable {
     let unit: String
 
     init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingHTMLWhitespace().lowercased()
         var numberEnd = trimmed.startIndex
         for (offset, character) in trimmed.enumerated() {
             let isSign = (character == "-" || character == "+") && offset == 0

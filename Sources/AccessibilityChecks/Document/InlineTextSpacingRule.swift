@@ -67,7 +67,7 @@ public struct InlineTextSpacingRule: A11yRule {
             }
         }
         guard declarations.values.contains(where: \.important) else { return [] }
-        let rendered = RenderedTree(page)
+        let rendered = RenderedTree.of(page)
         let fonts = FontSizes(page)
         var owner = [Int?](repeating: nil, count: nodes.count)
         // Per declaring element, the elements holding its visible text (ordered, capped: the verdict needs few).

@@ -84,9 +84,9 @@ struct ViewportContent {
         let separators = CharacterSet(charactersIn: ",;")
         for pair in content.components(separatedBy: separators) {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            guard let key = parts.first?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), !key.isEmpty
+            guard let key = parts.first?.trimmingHTMLWhitespace().lowercased(), !key.isEmpty
             else { continue }
-            values[key] = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            values[key] = parts.count > 1 ? parts[1].trimmingHTMLWhitespace() : ""
         }
     }
 

@@ -26,7 +26,7 @@ public struct ObsoleteElementRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         let indices = page.snapshot.indices(named: element)
         guard !indices.isEmpty else { return [] }
-        let rendered = RenderedTree(page)
+        let rendered = RenderedTree.of(page)
         let effect = element == "blink" ? "blinks" : "scrolls"
         return indices.filter { !rendered.notRendered[$0] }.map { index in
             DocumentObservation.element(

@@ -17,7 +17,7 @@ public struct PageHasHeadingOneRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         guard DocumentRoot.htmlElement(of: page) != nil else { return [] }
-        let outline = HeadingOutline(page)
+        let outline = HeadingOutline.of(page)
         if let first = outline.headings.first(where: { $0.level == 1 }) {
             return [
                 DocumentObservation.element(Self.id, .passed, page: page, index: first.index, url: url, "Has an h1")

@@ -16,6 +16,9 @@ struct RenderedTree {
     /// Per element: not visible on screen (not rendered, `visibility:hidden`, or positioned off-screen).
     let invisible: [Bool]
 
+    /// The page's rendering facts, computed once per page and shared by the rules reading them.
+    static func of(_ page: A11yPage) -> RenderedTree { page.derived(RenderedTree.self, RenderedTree.init) }
+
     init(_ page: A11yPage) {
         let snapshot = page.snapshot
         var notRendered = [Bool](repeating: false, count: snapshot.nodes.count)

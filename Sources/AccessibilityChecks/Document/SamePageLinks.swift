@@ -1,3 +1,4 @@
+import A11yModel
 import Foundation
 import PortcullisHTML
 
@@ -19,6 +20,9 @@ struct SamePageLinks {
 
     /// The links in document order.
     let links: [Link]
+
+    /// The page's same-page links, found once per page and shared by the rules reading them.
+    static func of(_ page: A11yPage) -> SamePageLinks { page.derived(SamePageLinks.self) { .init($0.snapshot) } }
 
     init(_ snapshot: DocumentSnapshot) {
         let anchors = snapshot.indices(named: "a")

@@ -19,7 +19,7 @@ public struct SkipLinkRule: A11yRule {
     public var rules: [RuleID] { [Self.id] }
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
-        SamePageLinks(page.snapshot).links.filter { !$0.fragment.isEmpty }.map { link in
+        SamePageLinks.of(page).links.filter { !$0.fragment.isEmpty }.map { link in
             if link.resolves {
                 return DocumentObservation.element(
                     Self.id,

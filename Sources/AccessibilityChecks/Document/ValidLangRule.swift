@@ -21,7 +21,7 @@ public struct ValidLangRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         let nodes = page.snapshot.nodes
         guard nodes.count > 1, nodes.dropFirst().contains(where: { $0.hasAttribute("lang") }) else { return [] }
-        let rendered = RenderedTree(page)
+        let rendered = RenderedTree.of(page)
         // The nearest element with a lang attribute, per element, in one pass (parents precede children).
         var owner = [Int?](repeating: nil, count: nodes.count)
         var ownsText = [Bool](repeating: false, count: nodes.count)

@@ -20,7 +20,7 @@ public struct VideoCaptionRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         let videos = page.snapshot.indices(named: "video")
         guard !videos.isEmpty else { return [] }
-        let rendered = RenderedTree(page)
+        let rendered = RenderedTree.of(page)
         // libxml2 does not treat <track> as void, so tracks may nest inside one another: look at all descendants.
         return videos.filter { !rendered.notRendered[$0] }.map { video in
             let captioned = page.snapshot.descendants(of: video).contains { index in

@@ -17,11 +17,19 @@ enum FormFields {
         }
     }
 
-    /// Every native form field (labelled inputs, textareas, selects), in document order.
+    /// Every native form field (labelled inputs, textareas, selects), in document order; found once per page and
+    /// shared by the rules reading them.
     static func all(_ page: A11yPage) -> [Int] {
-        let inputs = (page.snapshot.indices(named: "input") + page.snapshot.indices(named: "textarea")).filter {
-            isLabelledInput(page, $0)
-        }
-        return (inputs + page.snapshot.indices(named: "select")).sorted()
+        page.derived(FormFieldList.self) { page in
+            let inputs = (page.snapshot.indices(named: "input") + page.snapshot.indices(named: "textarea")).filter {
+                isLabelledInput(page, $0)
+            }
+            return FormFieldList(fields: (inputs + page.snapshot.indices(named: "select")).sorted())
+        }.fields
     }
+}
+
+/// The page's form fields, shared through ``A11yPage/derived(_:_:)``.
+private struct FormFieldList {
+    let fields: [Int]
 }

@@ -24,7 +24,7 @@ public struct FrameTitleRule: A11yRule {
         (page.snapshot.indices(named: "iframe") + page.snapshot.indices(named: "frame")).sorted().compactMap {
             index in
             if let tabindex = page.node(index).attribute("tabindex").flatMap({
-                Int($0.trimmingCharacters(in: .whitespaces))
+                Int($0.trimmingHTMLWhitespace())
             }), tabindex < 0 {
                 return nil
             }

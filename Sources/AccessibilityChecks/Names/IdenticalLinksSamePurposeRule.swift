@@ -35,11 +35,7 @@ public struct IdenticalLinksSamePurposeRule: A11yRule {
         var observations: [Observation] = []
         for key in order {
             guard let links = groups[key], links.count > 1 else { continue }
-            var same = Set(links.map(\.target)).count == 1
-            if !same {
-                same =
-                    Set(links.map { URL(string: $0.target, relativeTo: url)?.absoluteString ?? $0.target }).count == 1
-            }
+            let same = Self.allResolveAlike(links.map(\.target), against: url)
             for link in links {
                 let role = NameRuleSupport.roleLabel(page, link.index)
                 observations.append(
@@ -58,5 +54,17 @@ public struct IdenticalLinksSamePurposeRule: A11yRule {
             }
         }
         return observations
+    }
+
+    /// Whether every raw target resolves to the same URL. Stops at the first that differs, so a page of a
+    /// hundred "Read more" links to different articles parses two URLs, not a hundred.
+    static func allResolveAlike(_ targets: [String], against url: URL) -> Bool {
+        guard let first = targets.first else { return true }
+        var resolvedFirst: String?
+        for target in targets.dropFirst() where target != first {
+            if resolvedFirst == nil { resolvedFirst = URL(string: first, relativeTo: url)?.absoluteString ?? first }
+            if (URL(string: target, relativeTo: url)?.absoluteString ?? target) != resolvedFirst { return false }
+        }
+        return true
     }
 }

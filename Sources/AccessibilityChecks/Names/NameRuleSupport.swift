@@ -106,7 +106,7 @@ enum NameRuleSupport {
 
     /// The `input` type, lower-cased, `text` when absent.
     static func inputType(_ node: DocumentSnapshot.Node) -> String {
-        (node.attribute("type") ?? "text").trimmingCharacters(in: .whitespaces).lowercased()
+        (node.attribute("type") ?? "text").trimmingHTMLWhitespace().lowercased()
     }
 
     /// `link` and the DPUB-ARIA roles that inherit from it (`doc-biblioref`, …): all are links to users.
@@ -133,6 +133,6 @@ enum NameRuleSupport {
 extension String {
     /// Lower-cased with runs of whitespace collapsed to one space and trimmed, for comparing names.
     var normalisedForComparison: String {
-        lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        lowercased().collapsingWhitespace()
     }
 }

@@ -53,11 +53,11 @@ public struct ObjectAltRule: A11yRule {
 
     /// What `node` renders, from `type` then the `data` URL's extension.
     static func content(_ node: DocumentSnapshot.Node) -> Content {
-        if let type = node.attribute("type")?.trimmingCharacters(in: .whitespaces).lowercased(), !type.isEmpty {
+        if let type = node.attribute("type")?.trimmingHTMLWhitespace().lowercased(), !type.isEmpty {
             if type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/") { return .media }
             return .other
         }
-        guard let data = node.attribute("data")?.trimmingCharacters(in: .whitespaces), !data.isEmpty else {
+        guard let data = node.attribute("data")?.trimmingHTMLWhitespace(), !data.isEmpty else {
             return .other
         }
         if data.lowercased().hasPrefix("data:") {

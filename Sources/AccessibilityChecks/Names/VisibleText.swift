@@ -70,7 +70,7 @@ struct VisibleText {
                 if block { stack.append(.space) }
             }
         }
-        text = result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text = result.collapsingWhitespace()
         self.uncertain = uncertain
         self.hadIcons = hadIcons
         self.styled = styled

@@ -85,7 +85,7 @@ public struct RegionRule: A11yRule {
         if ["script", "style", "template", "noscript"].contains(node.name) { return true }
         if Landmarks.role(of: index, in: page) != nil { return true }
         if let role = page.role(of: index), Self.stopRoles.contains(role) { return true }
-        let live = (node.attribute("aria-live") ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        let live = (node.attribute("aria-live") ?? "").lowercased().trimmingHTMLWhitespace()
         if live == "polite" || live == "assertive" { return true }
         return isSkipLink(index, page: page, firstLeavingLink: firstLeavingLink)
     }

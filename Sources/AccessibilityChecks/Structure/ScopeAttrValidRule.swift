@@ -33,7 +33,7 @@ public struct ScopeAttrValidRule: A11yRule {
                     "scope=\"\(scope)\" is on a <td>; only <th> header cells may carry scope"
                 )
             }
-            let value = scope.trimmingCharacters(in: .whitespaces).lowercased()
+            let value = scope.trimmingHTMLWhitespace().lowercased()
             if Self.values.contains(value) {
                 return StructureObservation.element(
                     Self.id,

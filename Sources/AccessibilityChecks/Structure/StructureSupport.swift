@@ -52,8 +52,13 @@ enum Landmarks {
 
     /// For every element, the landmark roles of its ancestors that matter for "top level": bit 0 set when some
     /// ancestor is a landmark, bit 1 when some ancestor is a landmark other than `main`. One pass in document
-    /// order (a parent always precedes its children), so deep nesting stays linear.
+    /// order (a parent always precedes its children), so deep nesting stays linear; once per page, shared by the
+    /// four top-level rules.
     static func ancestorFlags(in page: A11yPage) -> [UInt8] {
+        page.derived(LandmarkAncestry.self) { LandmarkAncestry(flags: computeAncestorFlags(in: $0)) }.flags
+    }
+
+    private static func computeAncestorFlags(in page: A11yPage) -> [UInt8] {
         let nodes = page.snapshot.nodes
         var flags = [UInt8](repeating: 0, count: nodes.count)
         var own = [UInt8](repeating: 0, count: nodes.count)
@@ -92,6 +97,11 @@ enum Landmarks {
     }
 }
 
+/// The landmark ancestry flags of a page, shared through ``A11yPage/derived(_:_:)``.
+private struct LandmarkAncestry {
+    let flags: [UInt8]
+}
+
 /// Text helpers of the structure rules.
 enum StructureText {
     /// The text of the element at `index` and its descendants that are not certainly hidden, whitespace
@@ -119,6 +129,6 @@ enum StructureText {
 
     /// `text` with runs of whitespace collapsed to one space and trimmed.
     static func normalised(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.collapsingWhitespace()
     }
 }

@@ -21,8 +21,7 @@ public struct TDHeadersAttrRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for table in Tables.exposed(in: page) where page.snapshot.nodes[table].name == "table" {
-            let model = TableModel(table: table, page: page)
+        for (table, model) in Tables.models(in: page) where page.snapshot.nodes[table].name == "table" {
             for cell in model.cells where cell.hasHeadersAttribute && !page.hidden(cell.element).isHidden {
                 var problems: [String] = []
                 for id in Tables.headerIDs(of: cell.element, in: page) {

@@ -25,8 +25,7 @@ public struct THHasDataCellsRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for table in Tables.exposed(in: page) {
-            let model = TableModel(table: table, page: page)
+        for (table, model) in Tables.models(in: page) {
             if model.truncated {
                 observations.append(
                     StructureObservation.element(

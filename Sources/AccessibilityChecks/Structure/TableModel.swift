@@ -241,7 +241,7 @@ struct TableModel {
         case "cell", "gridcell": isHeader = false
         default:
             isHeader = node.name == "th"
-            switch node.attribute("scope")?.lowercased().trimmingCharacters(in: .whitespaces) {
+            switch node.attribute("scope")?.lowercased().trimmingHTMLWhitespace() {
             case "col", "colgroup": scope = "col"
             case "row", "rowgroup": scope = "row"
             default: scope = nil
@@ -298,7 +298,7 @@ struct TableModel {
 
     private static func integer(_ text: String?) -> Int? {
         guard let text else { return nil }
-        let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }
+        let digits = text.trimmingHTMLWhitespace().prefix { $0.isNumber }
         return digits.isEmpty ? nil : Int(digits.prefix(9))
     }
 }

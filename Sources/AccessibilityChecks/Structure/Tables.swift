@@ -4,12 +4,17 @@ import PortcullisHTML
 /// Finding the tables the table rules look at.
 enum Tables {
     /// Every element whose role is `table`, `grid` or `treegrid` (`<table>` without an overriding role, or any
-    /// element with the role) that is not certainly hidden, in document order.
-    static func exposed(in page: A11yPage) -> [Int] {
-        var candidates = Set(page.snapshot.indices(named: "table"))
-        for index in page.snapshot.nodes.indices where page.snapshot.nodes[index].hasAttribute("role") {
-            candidates.insert(index)
-        }
+    /// element with the role) that is not certainly hidden, in document order, with its table model: built once
+    /// per page and shared by the table rules.
+    static func models(in page: A11yPage) -> [(table: Int, model: TableModel)] {
+        page.derived(ExposedTableModels.self) { page in
+            ExposedTableModels(tables: exposed(in: page).map { ($0, TableModel(table: $0, page: page)) })
+        }.tables
+    }
+
+    /// The exposed tables, in document order.
+    private static func exposed(in page: A11yPage) -> [Int] {
+        let candidates = Set(page.snapshot.indices(named: "table")).union(page.snapshot.indices(withAttribute: "role"))
         return candidates.sorted().filter {
             TableModel.tableRoles.contains(page.role(of: $0) ?? "") && !page.hidden($0).isHidden
         }
@@ -21,4 +26,9 @@ enum Tables {
             String.init
         )
     }
+}
+
+/// The page's exposed tables with their models, shared by the table rules through ``A11yPage/derived(_:_:)``.
+private struct ExposedTableModels {
+    let tables: [(table: Int, model: TableModel)]
 }
