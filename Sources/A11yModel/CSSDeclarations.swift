@@ -19,6 +19,7 @@ struct CSSDeclarations: Sendable, Hashable {
         for declaration in text.split(separator: ";") {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
             let name = declaration[..<colon].trimmingHTMLWhitespace().lowercased()
+            guard Self.properties.contains(name) else { continue }
             var value = declaration[declaration.index(after: colon)...].trimmingHTMLWhitespace().lowercased()
             if let bang = value.firstIndex(of: "!") { value = String(value[..<bang]).trimmingHTMLWhitespace() }
             switch name {
@@ -26,11 +27,13 @@ struct CSSDeclarations: Sendable, Hashable {
             case "visibility": visibility = value
             case "content": hasContent = true
             case "font-size": fontSize = value
-            case "font": hasFontShorthand = true
-            default: break
+            default: hasFontShorthand = true
             }
         }
     }
+
+    /// The properties read; the values of all others are skipped unparsed.
+    private static let properties: Set<String> = ["display", "visibility", "content", "font-size", "font"]
 
     /// Whether `display: none`.
     var hidesByDisplay: Bool { display == "none" }

@@ -69,17 +69,20 @@ struct StyleSheetRules {
     }
 
     /// Splits `css` into rules; blocks of at-rules are read as conditional rules, one level deep is enough here.
+    /// Scans UTF-8 bytes (the delimiters are ASCII), not `Character`s: pages carry tens of kilobytes of CSS.
     private static func parse(_ css: String) -> [Rule] {
         var rules: [Rule] = []
         var stack: [(prelude: Substring, start: String.Index)] = []
-        var preludeStart = css.startIndex
-        var index = css.startIndex
-        while index < css.endIndex {
-            let character = css[index]
-            if character == "{" {
-                stack.append((css[preludeStart..<index], css.index(after: index)))
-                preludeStart = css.index(after: index)
-            } else if character == "}" {
+        let bytes = css.utf8
+        var preludeStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: "{") {
+                stack.append((css[preludeStart..<index], next))
+                preludeStart = next
+            } else if byte == UInt8(ascii: "}") {
                 if let open = stack.popLast() {
                     let prelude = open.prelude.trimmingHTMLWhitespace()
                     if !prelude.hasPrefix("@") {
@@ -94,11 +97,11 @@ struct StyleSheetRules {
                         )
                     }
                 }
-                preludeStart = css.index(after: index)
-            } else if character == ";" && stack.isEmpty {
-                preludeStart = css.index(after: index)  // `@import …;` and the like
+                preludeStart = next
+            } else if byte == UInt8(ascii: ";") && stack.isEmpty {
+                preludeStart = next  // `@import …;` and the like
             }
-            index = css.index(after: index)
+            index = next
         }
         return rules
     }

@@ -104,6 +104,7 @@ public struct DocumentSnapshot {
     /// memoised per element (each path reuses its parent's), so paths for every element of a page cost linear
     /// time instead of one climb to the root each.
     public func path(_ index: Int) -> String {
+        paths.prepare(count: nodes.count)
         if let known = paths.path(of: index) { return known }
         // Climb to the nearest ancestor whose path is known (or that anchors a path), then build downwards.
         var chain: [Int] = []
@@ -194,6 +195,12 @@ public struct DocumentSnapshot {
     /// The elements carrying the attribute `name` (lower-case), in document order.
     public func indices(withAttribute name: String) -> [Int] { byAttribute[name] ?? [] }
 
+    /// The elements carrying some attribute whose name starts with `prefix` (`aria-`), in document order.
+    public func indices(withAttributePrefix prefix: String) -> [Int] {
+        let lists = byAttribute.filter { $0.key.hasPrefix(prefix) }.map(\.value)
+        return lists.count == 1 ? lists[0] : Array(Set(lists.joined())).sorted()
+    }
+
     /// The first element whose id is `id`, as `getElementById` finds it.
     public func index(ofID id: String) -> Int? { byID[id]?.first }
 
@@ -221,11 +228,20 @@ public struct DocumentSnapshot {
 }
 
 /// Memoised element paths and sibling positions of one snapshot; a reference so ``DocumentSnapshot`` stays a
-/// value whose reads can fill it.
+/// value whose reads can fill it. Arrays indexed by element, sized on first use.
 private final class PathCache {
-    private var known: [Int: String] = [:]
-    private var positions: [Int: Int] = [:]
+    private var known: [String?] = []
+    /// Per element: its 1-based position among same-named siblings, 0 until its parent's children are indexed.
+    private var positions: [Int] = []
+    /// Per parent whose children were indexed: how many children carry each name.
     private var counts: [Int: [String: Int]] = [:]
+
+    /// Sizes the tables for `count` elements (once).
+    func prepare(count: Int) {
+        guard known.count != count else { return }
+        known = Array(repeating: nil, count: count)
+        positions = Array(repeating: 0, count: count)
+    }
 
     func path(of index: Int) -> String? { known[index] }
 
@@ -242,8 +258,8 @@ private final class PathCache {
         if counts[parent] == nil {
             let (childPositions, childCounts) = index()
             counts[parent] = childCounts
-            positions.merge(childPositions) { first, _ in first }
+            for (child, position) in childPositions where positions[child] == 0 { positions[child] = position }
         }
-        return (positions[element] ?? 1, counts[parent]?[name] ?? 1)
+        return (max(positions[element], 1), counts[parent]?[name] ?? 1)
     }
 }

@@ -56,6 +56,14 @@ enum ARIARuleSupport {
         return name.isEmpty ? "role \(role), no accessible name" : "role \(role), name \"\(name.prefix(80))\""
     }
 
+    /// The elements carrying some `aria-*` attribute, in document order: found once per page and shared, so the
+    /// attribute rules visit only them.
+    static func ariaAttributed(_ page: A11yPage) -> [Int] {
+        page.derived(ARIAAttributedElements.self) {
+            ARIAAttributedElements(indices: $0.snapshot.indices(withAttributePrefix: "aria-"))
+        }.indices
+    }
+
     /// The element's `aria-*` attributes, in source order.
     static func ariaAttributes(_ node: DocumentSnapshot.Node) -> [(name: String, value: String)] {
         node.attributes.filter { $0.name.hasPrefix("aria-") }
@@ -108,4 +116,9 @@ enum ARIARuleSupport {
         }
         return false
     }
+}
+
+/// The page's elements with `aria-*` attributes, shared through ``A11yPage/derived(_:_:)``.
+private struct ARIAAttributedElements {
+    let indices: [Int]
 }

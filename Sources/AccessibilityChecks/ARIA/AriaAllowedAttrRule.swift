@@ -24,7 +24,7 @@ public struct AriaAllowedAttrRule: A11yRule {
     /// One observation per exposed element with known `aria-*` attributes.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let names = ARIARuleSupport.ariaAttributes(page.node(index)).map(\.name).filter {
                 ARIA.attribute($0) != nil
             }

@@ -19,7 +19,7 @@ public struct AriaBrailleEquivalentRule: A11yRule {
     /// One observation per exposed element with a non-empty braille attribute.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let node = page.node(index)
             let label = nonEmpty(node.attribute("aria-braillelabel"))
             let role = nonEmpty(node.attribute("aria-brailleroledescription"))

@@ -45,7 +45,7 @@ public struct AriaConditionalAttrRule: A11yRule {
                 )
             )
         }
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let node = page.node(index)
             let present = Self.treegridRowAttributes.filter { node.hasAttribute($0) }
             guard !present.isEmpty, page.role(of: index) == "row", let exposure = ARIARuleSupport.exposure(page, index)

@@ -25,7 +25,7 @@ public struct AriaProhibitedAttrRule: A11yRule {
     /// One observation per exposed element with global `aria-*` attributes.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let attributes = ARIARuleSupport.ariaAttributes(page.node(index)).filter {
                 ARIA.attribute($0.name)?.isGlobal == true
             }

@@ -18,6 +18,11 @@ public struct AriaRequiredChildrenRule: A11yRule {
     /// The rule id.
     public static let id: RuleID = "a11y.aria-required-children"
 
+    /// The roles with required owned elements (`list`, `table`, `menu`, …), from the ARIA model.
+    private static let rolesOwningRequiredElements = Set(
+        ARIA.roles.values.filter { !$0.requiredOwnedElements.isEmpty }.map(\.name)
+    )
+
     /// Creates the rule.
     public init() {}
 
@@ -28,7 +33,7 @@ public struct AriaRequiredChildrenRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var ownership: AriaOwnership?
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in page.indices(withRoles: Self.rolesOwningRequiredElements) {
             guard let role = page.role(of: index), let description = ARIA.role(role),
                 !description.requiredOwnedElements.isEmpty,
                 page.node(index).attribute("aria-busy")?.lowercased() != "true",

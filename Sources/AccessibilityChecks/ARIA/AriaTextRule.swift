@@ -17,8 +17,8 @@ public struct AriaTextRule: A11yRule {
 
     /// One observation per exposed `role="text"` element.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
-        let candidates = (0..<page.count).filter {
-            page.node($0).hasAttribute("role") && page.explicitRoleTokens(of: $0).first == "text"
+        let candidates = page.snapshot.indices(withAttribute: "role").filter {
+            page.explicitRoleTokens(of: $0).first == "text"
         }
         guard !candidates.isEmpty else { return [] }
         let facts = FocusFacts(page, sequential: false)

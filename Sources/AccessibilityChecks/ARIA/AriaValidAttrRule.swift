@@ -20,7 +20,7 @@ public struct AriaValidAttrRule: A11yRule {
     /// One observation per element with `aria-*` attributes.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let attributes = ARIARuleSupport.ariaAttributes(page.node(index))
             guard !attributes.isEmpty else { continue }
             let unknown = attributes.map(\.name).filter { ARIA.attribute($0) == nil }

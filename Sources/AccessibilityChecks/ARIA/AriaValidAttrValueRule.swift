@@ -24,7 +24,7 @@ public struct AriaValidAttrValueRule: A11yRule {
     /// One observation per element with known, non-empty `aria-*` attributes.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in ARIARuleSupport.ariaAttributed(page) {
             let attributes = ARIARuleSupport.ariaAttributes(page.node(index)).filter {
                 ARIA.attribute($0.name) != nil && !$0.value.allSatisfy(\.isWhitespace)
             }

@@ -26,7 +26,8 @@ public struct DuplicateIdAriaRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var referenced: [String] = []
         var seen: Set<String> = []
-        for index in 0..<page.count {
+        let candidates = Set(ARIARuleSupport.ariaAttributed(page)).union(page.snapshot.indices(named: "label"))
+        for index in candidates.sorted() {
             let node = page.node(index)
             var values = Self.referencing.compactMap { node.attribute($0) }
             if node.name == "label", let target = node.attribute("for") { values.append(target) }

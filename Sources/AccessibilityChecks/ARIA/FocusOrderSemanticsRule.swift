@@ -25,7 +25,7 @@ public struct FocusOrderSemanticsRule: A11yRule {
     /// One observation per exposed element with a non-negative `tabindex`.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count {
+        for index in page.snapshot.indices(withAttribute: "tabindex") {
             guard let value = page.node(index).attribute("tabindex"),
                 let tabindex = Int(value.trimmingHTMLWhitespace()), tabindex >= 0,
                 let exposure = ARIARuleSupport.exposure(page, index)

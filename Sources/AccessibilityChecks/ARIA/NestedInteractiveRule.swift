@@ -11,6 +11,9 @@ public struct NestedInteractiveRule: A11yRule {
     /// The rule id.
     public static let id: RuleID = "a11y.nested-interactive"
 
+    /// The roles whose children are presentational (`button`, `img`, `checkbox`, …), from the ARIA model.
+    private static let childrenPresentationalRoles = Set(ARIA.roles.values.filter(\.childrenPresentational).map(\.name))
+
     /// Creates the rule.
     public init() {}
 
@@ -20,7 +23,7 @@ public struct NestedInteractiveRule: A11yRule {
     /// One observation per exposed element whose role has presentational children.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var candidates: [(Int, String, ARIARuleSupport.Exposure)] = []
-        for index in 0..<page.count {
+        for index in page.indices(withRoles: Self.childrenPresentationalRoles) {
             guard let role = page.role(of: index), ARIA.role(role)?.childrenPresentational == true,
                 let exposure = ARIARuleSupport.exposure(page, index)
             else { continue }

@@ -21,7 +21,8 @@ public struct PresentationRoleConflictRule: A11yRule {
     /// One observation per element marked decorative.
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for index in 0..<page.count where isDecorative(page, index) {
+        let candidates = Set(page.snapshot.indices(withAttribute: "role")).union(page.snapshot.indices(named: "img"))
+        for index in candidates.sorted() where isDecorative(page, index) {
             guard let exposure = ARIARuleSupport.exposure(page, index) else {
                 observations.append(
                     ARIARuleSupport.observation(

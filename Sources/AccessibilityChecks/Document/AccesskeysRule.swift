@@ -17,8 +17,8 @@ public struct AccesskeysRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var byKey: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, node) in page.snapshot.nodes.enumerated() {
-            guard let value = node.attribute("accesskey") else { continue }
+        for index in page.snapshot.indices(withAttribute: "accesskey") {
+            guard let value = page.node(index).attribute("accesskey") else { continue }
             let key = value.trimmingASCIIWhitespace.lowercased()
             guard !key.isEmpty else { continue }
             if byKey[key] == nil { order.append(key) }

@@ -18,8 +18,8 @@ public struct TabindexRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         var observations: [Observation] = []
-        for (index, node) in page.snapshot.nodes.enumerated() {
-            guard let value = node.attribute("tabindex"), let number = Self.integer(value) else { continue }
+        for index in page.snapshot.indices(withAttribute: "tabindex") {
+            guard let value = page.node(index).attribute("tabindex"), let number = Self.integer(value) else { continue }
             if number > 0 {
                 observations.append(
                     DocumentObservation.element(
@@ -28,7 +28,7 @@ public struct TabindexRule: A11yRule {
                         page: page,
                         index: index,
                         url: url,
-                        "tabindex=\(number) puts <\(node.name)> ahead of the natural focus order"
+                        "tabindex=\(number) puts <\(page.node(index).name)> ahead of the natural focus order"
                     )
                 )
             } else {

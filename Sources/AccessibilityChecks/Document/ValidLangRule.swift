@@ -20,7 +20,9 @@ public struct ValidLangRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         let nodes = page.snapshot.nodes
-        guard nodes.count > 1, nodes.dropFirst().contains(where: { $0.hasAttribute("lang") }) else { return [] }
+        guard nodes.count > 1, page.snapshot.indices(withAttribute: "lang").contains(where: { $0 > 0 }) else {
+            return []
+        }
         let rendered = RenderedTree.of(page)
         // The nearest element with a lang attribute, per element, in one pass (parents precede children).
         var owner = [Int?](repeating: nil, count: nodes.count)
