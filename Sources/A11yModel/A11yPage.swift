@@ -35,12 +35,12 @@ public final class A11yPage {
 
     /// The elements a stylesheet may give `::before`/`::after` content.
     let generatedContent: Set<Int>
-    let facts: RenderingFacts
-    let resolver: RoleResolver
+    @usableFromInline let facts: RenderingFacts
+    @usableFromInline let resolver: RoleResolver
     /// Per element: the index of its last descendant (pre-order), so "is in the subtree of" is two comparisons.
     let subtreeEnd: [Int]
-    /// Memoised names and descriptions.
-    var names: [Int: AccessibleName] = [:]
+    /// Memoised names (per element, sized on first use) and descriptions.
+    var names: [AccessibleName?] = []
     var descriptions: [Int: String] = [:]
     /// Memoised text alternatives of subtrees met during traversals, by traversal kind.
     var traversalMemo: [NameTraversal: [Int: NamePart]] = [:]
@@ -109,6 +109,7 @@ public final class A11yPage {
     }
 
     /// The element count.
+    @inlinable
     public var count: Int { snapshot.nodes.count }
 
     /// The page's `Value`, built by `make` on first use and then shared by every rule asking for the same type:
@@ -123,6 +124,7 @@ public final class A11yPage {
     }
 
     /// The element at `index`.
+    @inlinable
     public func node(_ index: Int) -> DocumentSnapshot.Node { snapshot.nodes[index] }
 
     /// The role tokens of the `role` attribute, lower-cased, in order.
@@ -134,11 +136,13 @@ public final class A11yPage {
 
     /// The implicit role per HTML-AAM / HTML-ARIA (`a[href]` → `link`, `h1` → `heading`, `img alt=""` →
     /// `presentation`, `td` → `cell`/`gridcell` by its table's role, …), nil when none.
+    @inlinable
     public func implicitRole(of index: Int) -> String? { resolver.implicitRoles[index] }
 
     /// The role assistive technology gets: the first valid, non-abstract explicit token, else the implicit role;
     /// `none`/`presentation` are ignored (conflict resolution) on focusable elements or ones with global ARIA
     /// attributes; rows, cells and list items of a presentational table or list are `none` too.
+    @inlinable
     public func role(of index: Int) -> String? { resolver.roles[index] }
 
     /// The `font-size` a `<style>` rule gives the element (the winning declaration, lower-case), nil when none
@@ -163,22 +167,28 @@ public final class A11yPage {
     public func isPresentational(_ index: Int) -> Bool { RoleVocabulary.isPresentational(resolver.roles[index]) }
 
     /// Whether the element is hidden from assistive technology, and how sure that is.
+    @inlinable
     public func hidden(_ index: Int) -> Hiddenness { facts.hiddenness[index] }
 
     /// Why the element is not rendered (`display: none`-like or `visibility: hidden`), nil when it is rendered as
     /// far as markup tells. Unlike ``hidden(_:)`` it ignores `aria-hidden`.
+    @inlinable
     public func notRenderedReason(_ index: Int) -> String? { facts.notRendered[index] }
 
     /// Whether the element is a disabled form control (own `disabled`, a disabled fieldset, a disabled optgroup).
+    @inlinable
     public func isDisabled(_ index: Int) -> Bool { facts.disabled[index] }
 
     /// Whether the element is inside an `inert` subtree.
+    @inlinable
     public func isInert(_ index: Int) -> Bool { facts.inert[index] }
 
     /// The `tabindex` as HTML parses it, nil when absent or invalid.
+    @inlinable
     public func tabindex(of index: Int) -> Int? { facts.tabindex[index] }
 
     /// Whether the element is focusable (natively or by `tabindex`), not disabled, inert or unrendered.
+    @inlinable
     public func isFocusable(_ index: Int) -> Bool { facts.focusable[index] }
 
     /// Whether the element is in sequential focus navigation (focusable and `tabindex` not negative).

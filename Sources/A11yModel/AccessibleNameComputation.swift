@@ -28,6 +28,7 @@ extension A11yPage {
 
     /// The accessible name per W3C accname 1.2.
     public func accessibleName(_ index: Int) -> AccessibleName {
+        if names.isEmpty { names = Array(repeating: nil, count: count) }
         if let known = names[index] { return known }
         let name = computeName(index)
         names[index] = name

@@ -2,21 +2,22 @@ import PortcullisHTML
 
 /// Hidden-ness, focusability and disabled state of every element, computed in one document-order pass
 /// (parents come before children in ``DocumentSnapshot/nodes``, so inherited state is read from the parent).
+@usableFromInline
 struct RenderingFacts {
     /// Per element: hidden from assistive technology (and how sure).
-    var hiddenness: [Hiddenness] = []
+    @usableFromInline var hiddenness: [Hiddenness] = []
     /// Per element: why it is not rendered (display none, visibility hidden, non-rendered element), nil if rendered.
     /// Unlike ``hiddenness`` this ignores `aria-hidden`, which does not remove focusability.
-    var notRendered: [String?] = []
+    @usableFromInline var notRendered: [String?] = []
     /// Per element: disabled form control (own `disabled`, a disabled fieldset outside its first legend, a
     /// disabled optgroup).
-    var disabled: [Bool] = []
+    @usableFromInline var disabled: [Bool] = []
     /// Per element: inside an `inert` subtree.
-    var inert: [Bool] = []
+    @usableFromInline var inert: [Bool] = []
     /// Per element: the parsed `tabindex`, nil when absent or not a valid integer.
-    var tabindex: [Int?] = []
+    @usableFromInline var tabindex: [Int?] = []
     /// Per element: focusable.
-    var focusable: [Bool] = []
+    @usableFromInline var focusable: [Bool] = []
 
     private static let nonRendered: Set<String> = [
         "head", "script", "style", "noscript", "template", "title", "meta", "link", "base",
@@ -44,7 +45,7 @@ struct RenderingFacts {
             }
             // visibility: inherited, undone by `visibility: visible`.
             var visibility = parent.flatMap { visibilityHidden[$0] }
-            let ownVisibility = inline?.visibility ?? sheet.visibility[index]?.value
+            let ownVisibility = inline?.visibility ?? (sheet.visibility.isEmpty ? nil : sheet.visibility[index]?.value)
             if let ownVisibility {
                 if ownVisibility == "hidden" || ownVisibility == "collapse" {
                     visibility = "visibility: \(ownVisibility)"
@@ -57,7 +58,7 @@ struct RenderingFacts {
                 aria = "aria-hidden=\"true\""
             }
             var doubt = parent.flatMap { uncertain[$0] }
-            if doubt == nil, let reason = sheet.uncertain[index] { doubt = reason }
+            if doubt == nil, !sheet.uncertain.isEmpty, let reason = sheet.uncertain[index] { doubt = reason }
             let renderReason = gone ?? visibility
             displayGone.append(gone)
             ariaHidden.append(aria)
@@ -116,7 +117,9 @@ struct RenderingFacts {
         if let display = inline?.display {
             return display == "none" ? "inline style display: none" : nil
         }
-        if let display = sheet.display[index], display.value == "none" { return "stylesheet display: none" }
+        if !sheet.display.isEmpty, let display = sheet.display[index], display.value == "none" {
+            return "stylesheet display: none"
+        }
         return nil
     }
 

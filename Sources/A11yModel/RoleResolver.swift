@@ -3,11 +3,12 @@ import PortcullisHTML
 /// Implicit roles (HTML-AAM / ARIA in HTML) and the roles assistive technology gets, for every element in one
 /// document-order pass: context-dependent mappings (`header` in a sectioning element, `td` in a grid, `li` in a
 /// list) read facts already computed for the ancestors.
+@usableFromInline
 struct RoleResolver {
     /// Per element: the implicit role, nil when the element has none.
-    var implicitRoles: [String?] = []
+    @usableFromInline var implicitRoles: [String?] = []
     /// Per element: the role exposed (explicit when valid and not overridden, else implicit).
-    var roles: [String?] = []
+    @usableFromInline var roles: [String?] = []
 
     private static let sectioning: Set<String> = ["article", "aside", "main", "nav", "section"]
     private static let sectioningRoles: Set<String> = ["article", "complementary", "main", "navigation", "region"]
@@ -55,47 +56,49 @@ struct RoleResolver {
             let table = node.name == "table" ? index : parent.flatMap { nearestTable[$0] }
             nearestTable.append(table)
             let context = Context(
-                snapshot: snapshot,
                 index: index,
+                node: node,
+                parentName: parent.map { snapshot.nodes[$0].name },
                 inSectioning: sectioned,
                 scopedToSectioningContent: scoped,
                 tableRole: table.flatMap { $0 == index ? nil : roles[$0] },
-                parentRole: parent.flatMap { roles[$0] },
-                subtreeHasText: subtreeHasText
+                parentRole: parent.flatMap { roles[$0] }
             )
-            let implicit = Self.implicitRole(context)
+            let implicit = Self.implicitRole(context, snapshot, subtreeHasText)
             implicitRoles.append(implicit)
-            roles.append(Self.resolve(index, implicit: implicit, context: context, focusable: focusable[index]))
+            roles.append(Self.resolve(implicit: implicit, context: context, focusable: focusable[index]))
         }
     }
 
-    /// What an element's implicit role depends on.
+    /// What an element's implicit role depends on (the snapshot itself is passed alongside, not copied in).
     private struct Context {
-        let snapshot: DocumentSnapshot
         let index: Int
+        let node: DocumentSnapshot.Node
+        let parentName: String?
         let inSectioning: Bool
         /// Whether the nearest sectioning ancestor (`main` included) is sectioning content other than `main`.
         let scopedToSectioningContent: Bool
         let tableRole: String?
         let parentRole: String?
-        let subtreeHasText: [Bool]
-
-        var node: DocumentSnapshot.Node { snapshot.nodes[index] }
-        var parentName: String? { node.parent.map { snapshot.nodes[$0].name } }
     }
 
-    private static func implicitRole(_ context: Context) -> String? {
+    private static func implicitRole(
+        _ context: Context,
+        _ snapshot: borrowing DocumentSnapshot,
+        _ subtreeHasText: borrowing [Bool]
+    ) -> String? {
         let node = context.node
         switch node.name {
         case "a": return node.hasAttribute("href") ? "link" : "generic"
         case "area": return node.hasAttribute("href") ? "link" : nil
         case "header": return context.inSectioning ? "generic" : "banner"
         case "footer": return context.inSectioning ? "generic" : "contentinfo"
-        case "section": return hasAuthorName(context) ? "region" : "generic"
+        case "section": return hasAuthorName(context, snapshot, subtreeHasText) ? "region" : "generic"
         case "aside":
             // HTML-AAM: complementary when scoped to body or main, or named; generic inside other sectioning content.
-            return !context.scopedToSectioningContent || hasAuthorName(context) ? "complementary" : "generic"
-        case "form": return hasAuthorName(context) ? "form" : nil
+            return !context.scopedToSectioningContent || hasAuthorName(context, snapshot, subtreeHasText)
+                ? "complementary" : "generic"
+        case "form": return hasAuthorName(context, snapshot, subtreeHasText) ? "form" : nil
         case "img":
             if let alt = node.attribute("alt"), alt.isEmpty { return "presentation" }
             return "img"
@@ -111,7 +114,7 @@ struct RoleResolver {
             return tableRole == "grid" || tableRole == "treegrid" ? "gridcell" : "cell"
         case "th":
             guard context.tableRole != nil else { return nil }
-            return headerRole(context)
+            return headerRole(context, snapshot)
         default: return simple[node.name]
         }
     }
@@ -134,36 +137,40 @@ struct RoleResolver {
 
     /// `th`: `scope` first, else its place: in `thead` or a row of headers → column header; first in a row with
     /// data cells → row header.
-    private static func headerRole(_ context: Context) -> String {
+    private static func headerRole(_ context: Context, _ snapshot: borrowing DocumentSnapshot) -> String {
         let node = context.node
         switch node.attribute("scope")?.trimmingHTMLWhitespace().lowercased() {
         case "row", "rowgroup": return "rowheader"
         case "col", "colgroup": return "columnheader"
         default: break
         }
-        guard let row = node.parent, context.snapshot.nodes[row].name == "tr" else { return "columnheader" }
-        if let group = context.snapshot.nodes[row].parent, context.snapshot.nodes[group].name == "thead" {
+        guard let row = node.parent, snapshot.nodes[row].name == "tr" else { return "columnheader" }
+        if let group = snapshot.nodes[row].parent, snapshot.nodes[group].name == "thead" {
             return "columnheader"
         }
-        let cells = context.snapshot.nodes[row].elementChildren.filter {
-            let name = context.snapshot.nodes[$0].name
+        let cells = snapshot.nodes[row].elementChildren.filter {
+            let name = snapshot.nodes[$0].name
             return name == "td" || name == "th"
         }
-        if cells.allSatisfy({ context.snapshot.nodes[$0].name == "th" }) { return "columnheader" }
+        if cells.allSatisfy({ snapshot.nodes[$0].name == "th" }) { return "columnheader" }
         return cells.first == context.index ? "rowheader" : "columnheader"
     }
 
     /// A quick, role-free test for an author-given name (section → region, form → form): non-blank `aria-label`
     /// or `title`, or `aria-labelledby` pointing at an element with text or an `aria-label`.
-    private static func hasAuthorName(_ context: Context) -> Bool {
+    private static func hasAuthorName(
+        _ context: Context,
+        _ snapshot: borrowing DocumentSnapshot,
+        _ subtreeHasText: borrowing [Bool]
+    ) -> Bool {
         let node = context.node
         if let label = node.attribute("aria-label"), !label.trimmingHTMLWhitespace().isEmpty { return true }
         if let title = node.attribute("title"), !title.trimmingHTMLWhitespace().isEmpty { return true }
         guard let references = node.attribute("aria-labelledby") else { return false }
         for id in references.split(whereSeparator: \.isWhitespace) {
-            guard let target = context.snapshot.index(ofID: String(id)) else { continue }
-            if context.subtreeHasText[target] { return true }
-            if let label = context.snapshot.nodes[target].attribute("aria-label"),
+            guard let target = snapshot.index(ofID: String(id)) else { continue }
+            if subtreeHasText[target] { return true }
+            if let label = snapshot.nodes[target].attribute("aria-label"),
                 !label.trimmingHTMLWhitespace().isEmpty
             {
                 return true
@@ -174,7 +181,7 @@ struct RoleResolver {
 
     /// The exposed role: the first usable explicit token, `none`/`presentation` (explicit, implicit or inherited
     /// from a presentational table or list) ignored when the element is focusable or has a global ARIA attribute.
-    private static func resolve(_ index: Int, implicit: String?, context: Context, focusable: Bool) -> String? {
+    private static func resolve(implicit: String?, context: Context, focusable: Bool) -> String? {
         let node = context.node
         let explicit = node.attribute("role").flatMap {
             $0.lowercased().split(whereSeparator: \.isWhitespace).lazy.map(String.init)

@@ -27,12 +27,14 @@ public struct DocumentSnapshot {
         public internal(set) var children: [Child] = []
 
         /// The value of `name` (give it lower-case), nil when absent.
+        @inlinable
         public func attribute(_ name: String) -> String? {
             for attribute in attributes where attribute.name == name { return attribute.value }
             return nil
         }
 
         /// Whether the attribute `name` (lower-case) is present.
+        @inlinable
         public func hasAttribute(_ name: String) -> Bool { attributes.contains { $0.name == name } }
 
         /// Element children's indices, in order.
@@ -53,11 +55,14 @@ public struct DocumentSnapshot {
     /// Element indices by the names of the attributes they carry, in document order: lets a rule about `role`,
     /// `tabindex` or `aria-*` visit only the elements that have them.
     public private(set) var byAttribute: [String: [Int]] = [:]
-    private var elements: [HTMLElement] = []
+    /// The libxml2 node of each element and the document owning them (``element(_:)`` wraps them on demand).
+    private var xmlNodes: [XMLNode] = []
+    private let document: HTMLDocument
     private let paths = PathCache()
 
     /// Walks `document` once.
     public init(_ document: HTMLDocument) {
+        self.document = document
         guard let root = document.root else { return }
         // Pre-order walk with an explicit stack: no recursion. Children are pushed in reverse, so entries pop in
         // document order and each is appended to its parent's children as it pops, keeping text and elements
@@ -73,10 +78,17 @@ public struct DocumentSnapshot {
                 nodes[parent].children.append(.text(text))
             case .element(let node, let parent, let depth):
                 let index = nodes.count
-                let attributes = node.attributes.map { (name: $0.name.lowercased(), value: $0.value) }
-                nodes.append(Node(name: node.name, attributes: attributes, parent: parent, depth: depth))
-                elements.append(HTMLElement(document: document, node: node))
-                byName[node.name, default: []].append(index)
+                // libxml2's HTML parser lower-cases names already; lower-case again only what is not.
+                let attributes = node.attributes.map {
+                    (
+                        name: $0.name.utf8.contains(where: { (65...90).contains($0) }) ? $0.name.lowercased() : $0.name,
+                        value: $0.value
+                    )
+                }
+                let name = node.name
+                nodes.append(Node(name: name, attributes: attributes, parent: parent, depth: depth))
+                xmlNodes.append(node)
+                byName[name, default: []].append(index)
                 for attribute in attributes {
                     byAttribute[attribute.name, default: []].append(index)
                     if attribute.name == "id" { byID[attribute.value, default: []].append(index) }
@@ -98,7 +110,7 @@ public struct DocumentSnapshot {
     }
 
     /// The libxml2-backed element at `index`, for evidence: ``HTMLElement/cssPath``, snippets, outer HTML.
-    public func element(_ index: Int) -> HTMLElement { elements[index] }
+    public func element(_ index: Int) -> HTMLElement { HTMLElement(document: document, node: xmlNodes[index]) }
 
     /// The element's evidence path, exactly as ``HTMLElement/cssPath`` gives it, but computed from the snapshot and
     /// memoised per element (each path reuses its parent's), so paths for every element of a page cost linear
@@ -161,7 +173,7 @@ public struct DocumentSnapshot {
             case .text(let text):
                 output += MarkupSnippet.escapeText(String(text.prefix(maxLength)))
             }
-            if output.count > maxLength { return MarkupSnippet.cap(output, to: maxLength) }
+            if MarkupSnippet.longer(output, than: maxLength) { return MarkupSnippet.cap(output, to: maxLength) }
         }
         return output
     }
@@ -176,15 +188,22 @@ public struct DocumentSnapshot {
     private func step(_ index: Int) -> String {
         let name = nodes[index].name
         guard let parent = nodes[index].parent else { return name }
-        let (position, count) = paths.position(of: index, named: name, parent: parent) {
-            var counts: [String: Int] = [:]
-            var positions: [Int: Int] = [:]
-            for child in nodes[parent].elementChildren {
-                let childName = nodes[child].name
-                counts[childName, default: 0] += 1
-                positions[child] = counts[childName]
+        let siblings = nodes[parent].children
+        if siblings.count <= 64 {
+            // Few siblings: counting them directly is cheaper than building the parent's table.
+            var position = 0
+            var count = 0
+            for case .element(let sibling) in siblings where nodes[sibling].name == name {
+                count += 1
+                if sibling == index { position = count }
             }
-            return (positions, counts)
+            return count > 1 ? "\(name):nth-of-type(\(position))" : name
+        }
+        let (position, count) = paths.position(of: index, named: name, parent: parent) {
+            nodes[parent].children.compactMap {
+                guard case .element(let child) = $0 else { return nil }
+                return (child, nodes[child].name)
+            }
         }
         return count > 1 ? "\(name):nth-of-type(\(position))" : name
     }
@@ -247,18 +266,22 @@ private final class PathCache {
 
     func store(_ path: String, for index: Int) { known[index] = path }
 
-    /// The element's 1-based position among same-named siblings and their count; `index` computes a parent's
-    /// table once.
+    /// The element's 1-based position among same-named siblings and their count; `children` lists a parent's
+    /// element children with their names, read once per parent.
     func position(
         of element: Int,
         named name: String,
         parent: Int,
-        index: () -> ([Int: Int], [String: Int])
+        children: () -> [(index: Int, name: String)]
     ) -> (Int, Int) {
         if counts[parent] == nil {
-            let (childPositions, childCounts) = index()
+            var childCounts: [String: Int] = [:]
+            for (child, childName) in children() {
+                let position = childCounts[childName, default: 0] + 1
+                childCounts[childName] = position
+                positions[child] = position
+            }
             counts[parent] = childCounts
-            for (child, position) in childPositions where positions[child] == 0 { positions[child] = position }
         }
         return (max(positions[element], 1), counts[parent]?[name] ?? 1)
     }

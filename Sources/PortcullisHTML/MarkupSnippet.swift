@@ -13,9 +13,9 @@ enum MarkupSnippet {
         var text = "<" + name
         for attribute in attributes {
             text += " " + attribute.name + "=\"" + escape(cap(attribute.value, to: attributeValueLimit)) + "\""
-            if text.count > startTagLimit { break }
+            if longer(text, than: startTagLimit) { break }
         }
-        if text.count + 1 > startTagLimit {
+        if longer(text, than: startTagLimit - 1) {
             return String(text.prefix(startTagLimit - 2)) + "…>"
         }
         return text + ">"
@@ -24,31 +24,42 @@ enum MarkupSnippet {
     /// `text` cut to at most `limit` characters, the last being `…` when cut; "" for a limit below 1.
     static func cap(_ text: String, to limit: Int) -> String {
         guard limit > 0 else { return "" }
-        guard text.count > limit else { return text }
+        guard longer(text, than: limit) else { return text }
         return String(text.prefix(limit - 1)) + "…"
     }
 
-    /// Escapes `&`, `<` and `>` in text content.
-    static func escapeText(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// Whether `text` has more than `limit` characters; the UTF-8 length (never less than the character count,
+    /// and O(1)) settles most cases without counting characters.
+    static func longer(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 
+    /// Escapes `&`, `<` and `>` in text content.
+    static func escapeText(_ text: String) -> String { escaping(text, quotes: false) }
+
     /// Escapes `&`, `<`, `>` and `"` for use inside a double-quoted attribute value.
-    static func escape(_ value: String) -> String {
-        guard value.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return value }
-        var result = ""
-        result.reserveCapacity(value.count + 16)
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
+    static func escape(_ value: String) -> String { escaping(value, quotes: true) }
+
+    /// `text` with markup-significant ASCII bytes replaced by entities; a byte-level pass (every byte replaced is
+    /// ASCII, so multi-byte characters pass through whole).
+    private static func escaping(_ text: String, quotes: Bool) -> String {
+        let bytes = text.utf8
+        let needsWork = bytes.contains {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || (quotes && $0 == UInt8(ascii: "\""))
+        }
+        guard needsWork else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\"") where quotes: result += "&quot;".utf8
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -19,9 +19,24 @@ public struct AriaRequiredChildrenRule: A11yRule {
     public static let id: RuleID = "a11y.aria-required-children"
 
     /// The roles with required owned elements (`list`, `table`, `menu`, …), from the ARIA model.
-    private static let rolesOwningRequiredElements = Set(
-        ARIA.roles.values.filter { !$0.requiredOwnedElements.isEmpty }.map(\.name)
-    )
+    private static let rolesOwningRequiredElements = Set(permittedOwned.keys)
+
+    /// Per role with required owned elements: the roles it may own directly, and per group role (`group`,
+    /// `rowgroup`) the roles that group may own. Tables may own `caption` and menus `separator` as well.
+    private static let permittedOwned: [String: (direct: Set<String>, grouped: [String: Set<String>])] = {
+        var result: [String: (direct: Set<String>, grouped: [String: Set<String>])] = [:]
+        for role in ARIA.roles.values where !role.requiredOwnedElements.isEmpty {
+            var direct = Set(role.requiredOwnedElements.compactMap { $0.count == 1 ? $0[0] : nil })
+            var grouped: [String: Set<String>] = [:]
+            for path in role.requiredOwnedElements where path.count == 2 {
+                grouped[path[0], default: []].insert(path[1])
+            }
+            if ARIA.role(role.name, inheritsFrom: "table") { direct.insert("caption") }
+            if ARIA.role(role.name, inheritsFrom: "menu") { direct.insert("separator") }
+            result[role.name] = (direct, grouped)
+        }
+        return result
+    }()
 
     /// Creates the rule.
     public init() {}
@@ -60,11 +75,7 @@ public struct AriaRequiredChildrenRule: A11yRule {
 
     /// The first owned element whose role is not permitted, nil when all are.
     private func firstDisallowed(_ role: ARIARole, _ index: Int, _ page: A11yPage, _ owned: AriaOwnership) -> Int? {
-        var direct = Set(role.requiredOwnedElements.compactMap { $0.count == 1 ? $0[0] : nil })
-        var grouped: [String: Set<String>] = [:]
-        for path in role.requiredOwnedElements where path.count == 2 { grouped[path[0], default: []].insert(path[1]) }
-        if ARIA.role(role.name, inheritsFrom: "table") { direct.insert("caption") }
-        if ARIA.role(role.name, inheritsFrom: "menu") { direct.insert("separator") }
+        guard let (direct, grouped) = Self.permittedOwned[role.name] else { return nil }
         for child in effectiveOwned(index, page, owned) {
             guard let childRole = page.role(of: child) else { continue }
             if direct.contains(childRole) { continue }
