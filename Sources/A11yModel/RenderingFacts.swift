@@ -19,10 +19,20 @@ struct RenderingFacts {
     /// Per element: focusable.
     @usableFromInline var focusable: [Bool] = []
 
-    private static let nonRendered: Set<String> = [
-        "head", "script", "style", "noscript", "template", "title", "meta", "link", "base",
-    ]
-    private static let formControls: Set<String> = ["button", "input", "select", "textarea", "optgroup", "option"]
+    // Tag classes are `switch`es, not `Set`s: comparing short strings is much cheaper than hashing them.
+    private static func isNeverRendered(_ name: String) -> Bool {
+        switch name {
+        case "head", "script", "style", "noscript", "template", "title", "meta", "link", "base": true
+        default: false
+        }
+    }
+
+    private static func isFormControl(_ name: String) -> Bool {
+        switch name {
+        case "button", "input", "select", "textarea", "optgroup", "option": true
+        default: false
+        }
+    }
 
     init(_ snapshot: DocumentSnapshot, sheet: StyleSheetRules) {
         let count = snapshot.nodes.count
@@ -83,7 +93,7 @@ struct RenderingFacts {
             }
             inDisabledFieldset.append(fieldsetDisabled)
             var isDisabled = false
-            if Self.formControls.contains(node.name) {
+            if Self.isFormControl(node.name) {
                 isDisabled = node.hasAttribute("disabled") || fieldsetDisabled
                 if node.name == "option", let parent, snapshot.nodes[parent].name == "optgroup",
                     snapshot.nodes[parent].hasAttribute("disabled")
@@ -108,7 +118,7 @@ struct RenderingFacts {
         inline: CSSDeclarations?,
         sheet: StyleSheetRules
     ) -> String? {
-        if nonRendered.contains(node.name) { return "<\(node.name)> is not rendered" }
+        if isNeverRendered(node.name) { return "<\(node.name)> is not rendered" }
         if node.hasAttribute("hidden") { return "hidden attribute" }
         if node.name == "input", node.attribute("type")?.trimmingHTMLWhitespace().lowercased() == "hidden" {
             return "input type=hidden"

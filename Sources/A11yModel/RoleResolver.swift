@@ -10,9 +10,35 @@ struct RoleResolver {
     /// Per element: the role exposed (explicit when valid and not overridden, else implicit).
     @usableFromInline var roles: [String?] = []
 
-    private static let sectioning: Set<String> = ["article", "aside", "main", "nav", "section"]
-    private static let sectioningRoles: Set<String> = ["article", "complementary", "main", "navigation", "region"]
-    private static let tableParts: Set<String> = ["thead", "tbody", "tfoot", "tr", "td", "th"]
+    // Tag and role classes are `switch`es, not `Set`s: comparing short strings is much cheaper than hashing
+    // them, and these run for every element.
+    private static func isSectioning(_ name: String) -> Bool {
+        switch name {
+        case "article", "aside", "main", "nav", "section": true
+        default: false
+        }
+    }
+
+    private static func isSectioningRole(_ role: String) -> Bool {
+        switch role {
+        case "article", "complementary", "main", "navigation", "region": true
+        default: false
+        }
+    }
+
+    private static func isTablePart(_ name: String) -> Bool {
+        switch name {
+        case "thead", "tbody", "tfoot", "tr", "td", "th": true
+        default: false
+        }
+    }
+
+    private static func isListContainer(_ name: String?) -> Bool {
+        switch name {
+        case "ul", "ol", "menu": true
+        default: false
+        }
+    }
     private static let simple: [String: String] = [
         "address": "group", "article": "article", "blockquote": "blockquote",
         "button": "button", "caption": "caption", "code": "code", "datalist": "listbox", "dd": "definition",
@@ -46,7 +72,7 @@ struct RoleResolver {
             if let parent {
                 let parentName = snapshot.nodes[parent].name
                 let parentIsSectioning =
-                    Self.sectioning.contains(parentName) || roles[parent].map(Self.sectioningRoles.contains) == true
+                    Self.isSectioning(parentName) || roles[parent].map(Self.isSectioningRole) == true
                 sectioned = inSectioning[parent] || parentIsSectioning
                 let parentIsMain = parentName == "main" || roles[parent] == "main"
                 scoped = parentIsMain ? false : parentIsSectioning || scopedToSectioningContent[parent]
@@ -107,7 +133,7 @@ struct RoleResolver {
             let size = node.attribute("size").flatMap(RenderingFacts.parseInteger) ?? 0
             return node.hasAttribute("multiple") || size > 1 ? "listbox" : "combobox"
         case "li":
-            guard let parent = context.parentName, ["ul", "ol", "menu"].contains(parent) else { return "generic" }
+            guard Self.isListContainer(context.parentName) else { return "generic" }
             return "listitem"
         case "td":
             guard let tableRole = context.tableRole else { return nil }
@@ -199,8 +225,8 @@ struct RoleResolver {
     /// Table parts whose table is presentational, list items whose list is.
     private static func inheritsPresentation(_ context: Context) -> Bool {
         let name = context.node.name
-        if tableParts.contains(name) { return RoleVocabulary.isPresentational(context.tableRole) }
-        if name == "li", let parent = context.parentName, ["ul", "ol", "menu"].contains(parent) {
+        if isTablePart(name) { return RoleVocabulary.isPresentational(context.tableRole) }
+        if name == "li", isListContainer(context.parentName) {
             return RoleVocabulary.isPresentational(context.parentRole)
         }
         return false
