@@ -7,7 +7,8 @@ import PortcullisHTML
 /// Accessibility rules on realistic pages: parse + page model + every rule, pages per second on one core, for
 /// 50, 100 and 200 KB synthetic pages; then 1,000 → 100,000-element pages to show the cost stays linear.
 ///
-/// Usage: `portcullis-bench a11y [seconds-per-measurement]` (default 1). axe-core is not run here (it needs a
+/// Usage: `portcullis-bench a11y [seconds-per-measurement] [--only dense|typical|news] [--per-rule [--all] [--news]]`
+/// (default 1 s; `--only` keeps the 196–200 KB page of one kind, for profiling). axe-core is not run here (it needs a
 /// browser); the measurements of axe in headless Chromium are the reference: 0.7–1.0 s per page for
 /// `axe.run`, 12–24 s on a 10,000-element page.
 enum AccessibilityBenchmark {
@@ -20,7 +21,9 @@ enum AccessibilityBenchmark {
             [50_000, 100_000, 200_000].map { ("dense markup", $0, SyntheticPage.make(targetBytes: $0)) }
             + [100_000, 200_000].map { ("typical mix", $0, typicalPage(targetBytes: $0)) }
             + [50_000, 100_000, 200_000].map { ("news site", $0, NewsPage.make(targetBytes: $0)) }
-        for (kind, _, page) in pages {
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments.dropFirst($0 + 1).first }
+        let selected = only.map { kind in pages.filter { $0.0.hasPrefix(kind) && $0.1 == 200_000 } } ?? pages
+        for (kind, _, page) in selected {
             var observations = 0
             let perPage = measure(seconds: seconds) {
                 let document = HTMLDocument(data: page)
