@@ -164,13 +164,23 @@ let package = Package(
             dependencies: ["CheckSupport", "PortcullisCore", "PortcullisHTML", "A11yModel", "ARIAModel"],
             swiftSettings: swiftSettings
         ),
+        // SSO (OAuth 2.0 / OpenID Connect / SAML redirect) judges: pure functions from probe responses to observations.
+        .target(
+            name: "SSOChecks",
+            dependencies: [
+                "PortcullisCore", "PortcullisHTML",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The pipeline: plan -> fetch -> parse -> checks -> rule engine -> scan result.
         .target(
             name: "Scanning",
             dependencies: [
                 "PortcullisCore", "PortcullisHTTP", "PortcullisHTML", "CheckSupport", "HeaderChecks", "Crawl", "CSP",
                 "HeaderAnalysis", "AccessibilityChecks", "TLSScan", "TLSChecks", "TLSProbe", "CertificateAnalysis",
-                "OpenSSLProbe", .product(name: "Logging", package: "swift-log"),
+                "OpenSSLProbe", "SSOChecks", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -184,6 +194,7 @@ let package = Package(
         .target(
             name: "DemoProviders",
             dependencies: [
+                "PortcullisCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -311,6 +322,11 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Reporting", "PortcullisCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SSOChecksTests",
+            dependencies: ["SSOChecks", "PortcullisCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

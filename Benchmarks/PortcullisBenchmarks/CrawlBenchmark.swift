@@ -376,7 +376,7 @@ enum CrawlBenchmark {
     // MARK: - Helpers
 
     /// The checkout's root: the nearest folder above this source file that holds `Package.swift`.
-    private static func repositoryRoot() throws -> URL {
+    static func repositoryRoot() throws -> URL {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         for _ in 0..<10 {
             if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {

@@ -21,3 +21,6 @@ if which == "tls" || which == "all" {
 if which == "a11y" || which == "all" {
     try AccessibilityBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "sso" || which == "all" {
+    try await SSOBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

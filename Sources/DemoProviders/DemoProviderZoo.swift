@@ -9,6 +9,8 @@ import NIOSSL
 /// (``fixturesHTTP``, ``fixturesHTTPS``) as real, local, deterministic targets. Every HTTPS listener presents a
 /// leaf signed by a CA generated at ``start(siteSize:)`` (see ``caCertificatePEM``). The good provider's HTTPS listener
 /// also speaks HTTP/2 to clients that ask for `h2` through ALPN; every other listener is HTTP/1.1 only.
+/// The ``sso`` sites (two OpenID Connect identity providers and two relying parties, see ``DemoSSO``) run on
+/// six more listeners.
 /// Call ``shutdown()`` when done.
 public final class DemoProviderZoo: Sendable {
     /// The well-configured provider: HTTPS with HTTP/2 and HTTP/1.1 (and an HTTP port that only redirects to HTTPS).
@@ -19,6 +21,9 @@ public final class DemoProviderZoo: Sendable {
     public let fixturesHTTP: URL
     /// Base URL of the adversarial fixture server over HTTPS, e.g. `https://127.0.0.1:PORT`.
     public let fixturesHTTPS: URL
+    /// The SSO demo: a strict and a lax identity provider and a good and a bad relying party (not in
+    /// ``providers``).
+    public let sso: DemoSSO
     /// The PEM of the CA that signed every HTTPS certificate of the zoo (generated at start, P-256).
     public let caCertificatePEM: String
     /// How many pages the fixture server's crawl benchmark site has: `/site/0` ... `/site/<siteSize - 1>`, all
@@ -35,10 +40,12 @@ public final class DemoProviderZoo: Sendable {
         bad: DemoProvider,
         fixturesHTTP: URL,
         fixturesHTTPS: URL,
+        sso: DemoSSO,
         caCertificatePEM: String,
         siteSize: Int,
         group: MultiThreadedEventLoopGroup
     ) {
+        self.sso = sso
         self.siteSize = siteSize
         self.good = good
         self.bad = bad
@@ -79,6 +86,7 @@ public final class DemoProviderZoo: Sendable {
                 .makeServerContext(minimumVersion: .tlsv1)
             let fixtureTLS = try authority.issueServerIdentity(commonName: "fixtures")
                 .makeServerContext(minimumVersion: .tlsv12)
+            let ssoTLS = try SSOTLSContexts(authority: authority)
 
             func listen(
                 _ tls: NIOSSLContext?,
@@ -102,6 +110,20 @@ public final class DemoProviderZoo: Sendable {
             let badHTTPS = try await listen(badTLS) { $0.bad }
             let fixturesHTTP = try await listen(nil) { $0.fixtures }
             let fixturesHTTPS = try await listen(fixtureTLS) { $0.secureFixtures }
+            let idp = try await listen(ssoTLS.identityProvider) { $0.sso.identityProvider }
+            let laxIdp = try await listen(ssoTLS.laxIdentityProvider) { $0.sso.laxIdentityProvider }
+            let goodRPHTTPS = try await listen(ssoTLS.goodRelyingParty) { $0.sso.goodRelyingParty }
+            let goodRPHTTP = try await listen(nil) { $0.sso.goodRelyingPartyRedirector }
+            let badRPHTTPS = try await listen(ssoTLS.badRelyingParty) { $0.sso.badRelyingParty }
+            let badRPHTTP = try await listen(nil) { $0.sso.badRelyingParty }
+            let ssoPorts = SSOPorts(
+                identityProvider: idp,
+                laxIdentityProvider: laxIdp,
+                goodRelyingPartyHTTPS: goodRPHTTPS,
+                goodRelyingPartyHTTP: goodRPHTTP,
+                badRelyingPartyHTTPS: badRPHTTPS,
+                badRelyingPartyHTTP: badRPHTTP
+            )
 
             let goodOrigin = "https://127.0.0.1:\(goodHTTPS)"
             sites.succeed(
@@ -118,7 +140,8 @@ public final class DemoProviderZoo: Sendable {
                         origin: "https://127.0.0.1:\(fixturesHTTPS)",
                         siteSize: siteSize,
                         isHTTPS: true
-                    )
+                    ),
+                    sso: SSOSites(ports: ssoPorts)
                 )
             )
             return DemoProviderZoo(
@@ -134,6 +157,7 @@ public final class DemoProviderZoo: Sendable {
                 ),
                 fixturesHTTP: try url("http://127.0.0.1:\(fixturesHTTP)"),
                 fixturesHTTPS: try url("https://127.0.0.1:\(fixturesHTTPS)"),
+                sso: try ssoPorts.description(),
                 caCertificatePEM: authority.certificatePEM,
                 siteSize: siteSize,
                 group: group
@@ -190,4 +214,5 @@ private struct ZooSites: Sendable {
     let bad: BadProviderSite
     let fixtures: FixtureRoutes
     let secureFixtures: FixtureRoutes
+    let sso: SSOSites
 }

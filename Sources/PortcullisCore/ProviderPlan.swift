@@ -69,6 +69,8 @@ public struct ProviderPlan: Sendable, Hashable {
     public var sortsQueryKeys: Bool
     /// Whether sitemaps (from robots.txt and `/sitemap.xml`) seed the crawl.
     public var readsSitemaps: Bool
+    /// The plan's `sso:` block; nil when absent (the SSO probe then detects the flow from the entry URLs).
+    public var sso: SSOPolicy?
 
     public init(
         name: String,
@@ -78,7 +80,8 @@ public struct ProviderPlan: Sendable, Hashable {
         headers: [HeaderField] = [],
         obeysRobots: Bool = true,
         sortsQueryKeys: Bool = false,
-        readsSitemaps: Bool = true
+        readsSitemaps: Bool = true,
+        sso: SSOPolicy? = nil
     ) {
         self.name = name
         self.entryURLs = entryURLs
@@ -88,6 +91,13 @@ public struct ProviderPlan: Sendable, Hashable {
         self.obeysRobots = obeysRobots
         self.sortsQueryKeys = sortsQueryKeys
         self.readsSitemaps = readsSitemaps
+        self.sso = sso
+    }
+
+    /// Every URL the plan names for this provider (entries, and the `sso:` block's pages, issuer and logout): the
+    /// hosts a scan may reach even on private addresses.
+    public var declaredURLs: [URL] {
+        entryURLs + (sso.map { [$0.issuer, $0.logoutURL].compactMap { $0 } + $0.protectedURLs } ?? [])
     }
 
     /// Whether the plan follows links at all.

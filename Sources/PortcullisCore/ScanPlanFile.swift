@@ -27,7 +27,7 @@ public struct ScanPlanFile: Sendable, Hashable {
         "scope", "include", "exclude", "max-pages", "max-depth", "max-time", "max-bytes", "rate", "concurrency",
         "robots", "sitemaps", "sort-query", "headers",
     ]
-    private static let providerKeys = budgetKeys.union(["name", "entry"])
+    private static let providerKeys = budgetKeys.union(["name", "entry", "sso"])
 
     /// Reads and parses the plan at `path`.
     public static func load(
@@ -127,6 +127,11 @@ public struct ScanPlanFile: Sendable, Hashable {
         var provider = ProviderPlan(name: name, entryURLs: entries)
         for source in [defaults, map].compactMap({ $0 }) {
             try apply(source, to: &provider, environment: environment)
+        }
+        if let sso = map.node("sso") {
+            provider.sso = try SSOPolicy.parse(
+                YAMLMapping(sso, file: map.file, what: "'sso'", code: .invalidConfiguration)
+            )
         }
         return provider
     }

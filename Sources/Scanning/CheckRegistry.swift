@@ -4,6 +4,7 @@ public import CheckSupport
 import Foundation
 import HeaderChecks
 public import PortcullisCore
+import SSOChecks
 import TLSChecks
 
 /// The built-in page checks of every family, configured from the rules folder's data files.
@@ -17,6 +18,7 @@ public enum CheckRegistry {
     /// Every rule some built-in check or host probe emits: what the rule engine checks the catalog against.
     public static func implementedRules(pageChecks: [any PageCheck]) -> Set<RuleID> {
         Set(pageChecks.flatMap(\.rules)).union(CrawlRules.all).union(CORSRules.all).union(TLSRules.all)
+            .union(SSORules.all)
     }
 
     /// The CSP allowlist-bypass hosts shipped with the catalog, or none when the folder is missing.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PortcullisCore
 import PortcullisHTTP
+import SSOChecks
 import TLSChecks
 
 /// What crawling one provider produced.
@@ -66,6 +67,8 @@ struct ProviderCrawler {
         var problems: [ScanProblem] = []
         /// Observations the crawler itself makes (robots.txt), folded into findings at the end.
         var crawlObservations: [Observation] = []
+        /// Entry pages whose answer was a redirect to a login (OAuth/OIDC or SAML), for the SSO probe.
+        var ssoEntries: [URL] = []
         var dispatched = 0
         var inFlight = 0
         var stopped = false
@@ -184,6 +187,7 @@ struct ProviderCrawler {
         }
 
         findings.add(contentsOf: visitor.suppressions.apply(state.crawlObservations, document: nil))
+        findings.add(contentsOf: visitor.suppressions.apply(await probeSSO(detected: state.ssoEntries), document: nil))
         let tls = judgeTLS(sequentialTLS + (await concurrentTLS), state: &state, findings: &findings)
         state.summary.notReached = state.frontier.queuedCount + state.retries.count
         state.summary.durationSeconds = (clock.now - start).seconds
@@ -218,6 +222,16 @@ struct ProviderCrawler {
             settled.insert(targets[index].url)
         }
         state.problems.removeAll { settled.contains($0.url) && $0.kind.hasPrefix("tls") }
+    }
+
+    /// The SSO probe (login redirects, callback, logout, identity provider), after the crawl, when the plan runs
+    /// the SSO family and either has an `sso:` block or an entry page redirected to a login (`detected`): a
+    /// public site without single sign-on gets no SSO findings and costs no extra request.
+    private func probeSSO(detected: [URL]) async -> [Observation] {
+        guard runs(.sso), provider.sso != nil || !detected.isEmpty else { return [] }
+        var provider = self.provider
+        if provider.sso == nil { provider.sso = SSOPolicy(protectedURLs: detected) }
+        return await SSOHostProbe(client: visitor.client, provider: provider).run()
     }
 
     /// Whether the plan runs `family`'s rules.
@@ -353,6 +367,9 @@ struct ProviderCrawler {
     ) {
         if entry.priority == .entry || entry.depth == 0 {
             state.entryResults[entry.url] = visit.result
+            if let refused = visit.refusedRedirect, SSOHostProbe.isLoginRedirect(refused) {
+                state.ssoEntries.append(entry.url)
+            }
             if let transport = visit.transport { state.transport.append(transport) }
         }
         if let grade = visit.grade, state.grades[grade.origin].map({ grade.url < $0.url }) ?? true {

@@ -58,7 +58,7 @@ public struct ScanRunner: Sendable {
         let startedAt = Date()
         let client: HTTPClient
         // The SSRF guard: only declared targets may be on private or loopback addresses.
-        let policy = AddressPolicy.declaredTargets(plan.providers.flatMap(\.entryURLs))
+        let policy = AddressPolicy.declaredTargets(plan.providers.flatMap(\.declaredURLs))
         do {
             client = try HTTPClient(
                 configuration: HTTPClientConfiguration(limits: plan.limits, caFile: plan.caFile, addressPolicy: policy)

@@ -58,6 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
                     )
                 )
             }
+            providers += zoo.sso.providerPlans
             exitCode = try await ScanSession(global: global, options: options).run(
                 providers: providers,
                 caFile: caFile.path

@@ -257,6 +257,8 @@ struct CommandLineTests {
         #expect(
             rules.isSuperset(of: [
                 "headers.csp-missing", "headers.hsts-missing", "a11y.image-alt", "a11y.html-has-lang",
+                "sso.rp.state-missing", "sso.rp.implicit-or-hybrid-flow", "sso.idp.redirect-uri-tampering",
+                "sso.saml.acs-not-https",
             ])
         )
         #expect(run.stdout.contains("Top findings"))
@@ -265,7 +267,7 @@ struct CommandLineTests {
         #expect(sarifVerdict.isValid, "\(sarifVerdict.output)")
         let jsonVerdict = try SchemaValidator.validate(report, against: SchemaValidator.reportSchema)
         #expect(jsonVerdict.isValid, "\(jsonVerdict.output)")
-        #expect(run.stdout.contains("Targets: 4 scanned, 0 failed"), "\(run.stdout)")
+        #expect(run.stdout.contains("Targets: 6 scanned, 0 failed"), "\(run.stdout)")
     }
 
     @Test func planFileScansEveryProvider() async throws {

@@ -75,6 +75,10 @@ import Testing
         ("providers:\n  - name: a\n    entry: https://x/\n  - name: a\n    entry: https://y/\n", 4, "listed twice"),
         ("limits:\n  timeout: -1\nproviders:\n  - name: a\n    entry: https://x/\n", 2, "at least 0"),
         ("providers: [unclosed\n", 2, "YAML syntax error"),
+        ("providers:\n  - name: a\n    entry: https://x/\n    sso:\n      client_id: a\n", 5, "unknown key"),
+        ("providers:\n  - name: a\n    entry: https://x/\n    sso:\n      issuer: login\n", 5, "'issuer'"),
+        ("providers:\n  - name: a\n    entry: https://x/\n    sso:\n      require-pkce: often\n", 5, "true or false"),
+        ("providers:\n  - name: a\n    entry: https://x/\n    sso:\n      callback-path: cb\n", 5, "start with '/'"),
     ])
     func problemsNameFileLineAndWhat(text: String, line: Int, message: String) {
         #expect {
@@ -92,6 +96,34 @@ import Testing
             file: "/plans/p.yaml"
         )
         #expect(plan.tlsProfile == "modern")
+    }
+
+    @Test func readsTheSSOBlock() throws {
+        let text = """
+            providers:
+              - name: a
+                entry: https://lms.example/
+                sso:
+                  protected: [https://lms.example/courses, https://lms.example/admin]
+                  issuer: https://login.example/realms/corp
+                  client-id: lms
+                  redirect-uris: [https://lms.example/oidc/callback]
+                  post-logout-redirect-uri: https://lms.example/bye
+                  logout: https://lms.example/logout
+                  require-nonce: true
+                  require-par: false
+              - name: b
+                entry: https://b.example/
+            """
+        let plan = try ScanPlanFile.parse(text, file: "/plans/p.yaml")
+        let sso = try #require(plan.providers[0].sso)
+        #expect(sso.protectedURLs.map(\.path) == ["/courses", "/admin"])
+        #expect(sso.issuer?.absoluteString == "https://login.example/realms/corp")
+        #expect(sso.clientID == "lms")
+        #expect(sso.redirectURIs == ["https://lms.example/oidc/callback"])
+        #expect(sso.logoutURL?.path == "/logout")
+        #expect(sso.requiresNonce && sso.requiresPKCE && !sso.requiresPAR)
+        #expect(plan.providers[1].sso == nil)
     }
 }
 
