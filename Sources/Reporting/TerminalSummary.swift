@@ -83,7 +83,9 @@ public enum TerminalSummary {
             style.bold("Findings: \(active.count)") + " — " + bySeverity.joined(separator: ", ")
                 + (suppressed > 0 ? " (\(suppressed) more suppressed, with their reasons in the reports)" : ""),
             "By family: " + (byFamily.isEmpty ? "none" : byFamily.joined(separator: ", ")),
-        ] + (review > 0 ? ["Needs review: \(review) (markup cannot decide them; listed in the reports)"] : [])
+        ]
+            + (review > 0
+                ? ["Needs review: \(review) (the scan cannot decide them from outside; listed in the reports)"] : [])
     }
 
     /// One line per crawled provider: what was fetched, what was skipped and why, and what stopped the crawl.

@@ -63,8 +63,8 @@ struct ScanOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Run only these check families, comma-separated: headers, csp, tls, accessibility, crawl "
-                + "(--only tls probes TLS and skips page checks).",
+            "Run only these check families, comma-separated: headers, csp, tls, sso, accessibility, crawl "
+                + "(--only tls probes TLS and skips page checks; --only sso runs the SSO probe of each provider).",
             valueName: "families"
         )
     )
@@ -125,9 +125,9 @@ struct ScanOptions: ParsableArguments {
         var families: Set<Family> = []
         for name in only.split(separator: ",") {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let family = Family(rawValue: trimmed), family != .sso else {
+            guard let family = Family(rawValue: trimmed) else {
                 throw ValidationError(
-                    "--only: unknown family '\(trimmed)' (known: headers, csp, tls, accessibility, crawl)"
+                    "--only: unknown family '\(trimmed)' (known: headers, csp, tls, sso, accessibility, crawl)"
                 )
             }
             families.insert(family)

@@ -304,6 +304,40 @@ struct CommandLineTests {
         try await zoo.shutdown()
     }
 
+    @Test func ssoOnlyScanOfAPlanWithAnSSOBlock() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let zoo = try await DemoProviderZoo.start()
+        defer { Task { try? await zoo.shutdown() } }
+        try zoo.writeCACertificate(to: directory.appendingPathComponent("ca.pem"))
+        let bad = zoo.sso.badRelyingParty.httpsURL.absoluteString
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try Data(
+            """
+            ca-file: ca.pem
+            providers:
+              - name: bad-rp
+                entry: \(bad)
+                max-pages: 5
+                sso:
+                  protected: [\(bad)account, \(bad)admin]
+                  issuer: \(zoo.sso.laxIdentityProvider.absoluteString)
+                  logout: \(bad)logout
+            """.utf8
+        ).write(to: plan)
+        let run = try await Self.portcullis(
+            ["scan", "--plan", plan.path, "--only", "sso", "--format", "json", "--fail-on", "high"],
+            seconds: 90
+        )
+        #expect(run.status == 1, "high findings fail the gate: \(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let rules = Set(findings.compactMap { $0["ruleId"] as? String })
+        #expect(rules.isSuperset(of: ["sso.rp.state-missing", "sso.rp.open-redirect", "sso.idp.alg-none"]))
+        #expect(rules.allSatisfy { $0.hasPrefix("sso.") }, "--only sso runs nothing else: \(rules)")
+        try await zoo.shutdown()
+    }
+
     @Test func invalidPlanNamesFileAndLine() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -477,24 +477,9 @@ private struct SSOClient {
     }
 }
 
-/// Starts the zoo, hands a client to `body`, and always shuts both down.
+/// Starts the zoo, hands a client to `body`, and always shuts both down (see ``withDemoSSO(_:)``).
 private func withSSO(_ body: (DemoProviderZoo, SSOClient) async throws -> Void) async throws {
-    let zoo = try await DemoProviderZoo.start(siteSize: 10)
-    let directory = FileManager.default.temporaryDirectory.appending(path: "sso-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let caFile = directory.appending(path: "ca.pem")
-        try zoo.writeCACertificate(to: caFile)
-        let limits = FetchLimits(connectTimeout: 5, totalTimeout: 10, maxBodyBytes: 1024 * 1024)
-        let client = try HTTPClient(configuration: HTTPClientConfiguration(limits: limits, caFile: caFile.path))
-        defer { client.shutdown() }
-        try await body(zoo, SSOClient(client: client))
-    } catch {
-        try? await zoo.shutdown()
-        throw error
-    }
-    try await zoo.shutdown()
+    try await withDemoSSO { zoo, client in try await body(zoo, SSOClient(client: client)) }
 }
 
 /// The decoded query items of `url` (first value wins), or empty when there is no query.
