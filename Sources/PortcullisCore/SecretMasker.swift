@@ -8,7 +8,8 @@ public enum SecretMasker {
     /// Query or form parameter names whose values are secret.
     public static let secretParameters: Set<String> = [
         "access_token", "id_token", "refresh_token", "code", "client_secret", "password", "passwd", "token",
-        "api_key", "apikey", "session", "sessionid", "jsessionid", "phpsessid", "sid",
+        "api_key", "apikey", "session", "sessionid", "jsessionid", "phpsessid", "sid", "code_verifier",
+        "client_assertion",
     ]
 
     /// The mask that replaces a secret value.

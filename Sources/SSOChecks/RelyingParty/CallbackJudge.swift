@@ -113,7 +113,7 @@ public enum CallbackJudge {
             ruleID: rule,
             outcome: outcome,
             url: url,
-            evidence: Evidence(summary: reason + ". " + CodeVerifierMask.mask(response.evidence)),
+            evidence: Evidence(summary: reason + ". " + response.evidence),
             key: key ?? (url.path.isEmpty ? "/" : url.path)
         )
     }

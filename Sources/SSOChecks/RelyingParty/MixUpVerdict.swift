@@ -18,7 +18,7 @@ enum MixUpVerdict {
                 ruleID: rule,
                 outcome: outcome,
                 url: callbackURL,
-                evidence: Evidence(summary: reason + ". " + CodeVerifierMask.mask(both)),
+                evidence: Evidence(summary: reason + ". " + both),
                 key: callbackURL.path.isEmpty ? "/" : callbackURL.path
             )
         }

@@ -72,7 +72,7 @@ struct RedirectJudgeContext: Sendable {
         _ response: ProbeResponse? = nil
     ) -> Observation {
         var summary = reason
-        if let response { summary += ". " + CodeVerifierMask.mask(response.evidence) }
+        if let response { summary += ". " + response.evidence }
         return Observation(
             ruleID: rule,
             outcome: outcome,
@@ -80,14 +80,5 @@ struct RedirectJudgeContext: Sendable {
             evidence: Evidence(summary: summary),
             key: key
         )
-    }
-}
-
-/// Masks the PKCE `code_verifier` (which the core masker does not know) in evidence text.
-enum CodeVerifierMask {
-    static func mask(_ text: String) -> String {
-        guard let range = text.range(of: "code_verifier=") else { return text }
-        let end = text[range.upperBound...].firstIndex { "&#; ".contains($0) } ?? text.endIndex
-        return String(text[..<range.upperBound]) + "****" + mask(String(text[end...]))
     }
 }
