@@ -28,7 +28,8 @@ public struct AccessibilityCheck: PageCheck {
     public var rules: [RuleID] { rulesRun.flatMap(\.rules) }
 
     public func check(_ page: Page) -> [Observation] {
-        guard let document = page.document, !rulesRun.isEmpty else { return [] }
+        // A redirect's body is never shown to anyone (a browser follows the Location), so it is not judged.
+        guard let document = page.document, !rulesRun.isEmpty, !page.response.isRedirect else { return [] }
         let model = A11yPage(document: document)
         model.recordsPasses = recordsPasses
         return rulesRun.flatMap { $0.evaluate(model, at: page.url) }

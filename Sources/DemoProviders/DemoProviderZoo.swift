@@ -9,8 +9,8 @@ import NIOSSL
 /// (``fixturesHTTP``, ``fixturesHTTPS``) as real, local, deterministic targets. Every HTTPS listener presents a
 /// leaf signed by a CA generated at ``start(siteSize:)`` (see ``caCertificatePEM``). The good provider's HTTPS listener
 /// also speaks HTTP/2 to clients that ask for `h2` through ALPN; every other listener is HTTP/1.1 only.
-/// The ``sso`` sites (two OpenID Connect identity providers and two relying parties, see ``DemoSSO``) run on
-/// six more listeners.
+/// The ``sso`` sites (three OpenID Connect identity providers and three relying parties, see ``DemoSSO``) run on
+/// nine more listeners.
 /// Call ``shutdown()`` when done.
 public final class DemoProviderZoo: Sendable {
     /// The well-configured provider: HTTPS with HTTP/2 and HTTP/1.1 (and an HTTP port that only redirects to HTTPS).
@@ -21,8 +21,8 @@ public final class DemoProviderZoo: Sendable {
     public let fixturesHTTP: URL
     /// Base URL of the adversarial fixture server over HTTPS, e.g. `https://127.0.0.1:PORT`.
     public let fixturesHTTPS: URL
-    /// The SSO demo: a strict and a lax identity provider and a good and a bad relying party (not in
-    /// ``providers``).
+    /// The SSO demo: a strict, a lax and a broken identity provider and a good, a bad and a quirky relying
+    /// party (not in ``providers``).
     public let sso: DemoSSO
     /// The PEM of the CA that signed every HTTPS certificate of the zoo (generated at start, P-256).
     public let caCertificatePEM: String
@@ -116,13 +116,19 @@ public final class DemoProviderZoo: Sendable {
             let goodRPHTTP = try await listen(nil) { $0.sso.goodRelyingPartyRedirector }
             let badRPHTTPS = try await listen(ssoTLS.badRelyingParty) { $0.sso.badRelyingParty }
             let badRPHTTP = try await listen(nil) { $0.sso.badRelyingParty }
+            let brokenIdpHTTPS = try await listen(ssoTLS.brokenIdentityProvider) { $0.sso.brokenIdentityProvider }
+            let brokenIdpHTTP = try await listen(nil) { $0.sso.brokenIdentityProvider }
+            let quirkyRP = try await listen(ssoTLS.quirkyRelyingParty) { $0.sso.quirkyRelyingParty }
             let ssoPorts = SSOPorts(
                 identityProvider: idp,
                 laxIdentityProvider: laxIdp,
                 goodRelyingPartyHTTPS: goodRPHTTPS,
                 goodRelyingPartyHTTP: goodRPHTTP,
                 badRelyingPartyHTTPS: badRPHTTPS,
-                badRelyingPartyHTTP: badRPHTTP
+                badRelyingPartyHTTP: badRPHTTP,
+                brokenIdentityProviderHTTPS: brokenIdpHTTPS,
+                brokenIdentityProviderHTTP: brokenIdpHTTP,
+                quirkyRelyingParty: quirkyRP
             )
 
             let goodOrigin = "https://127.0.0.1:\(goodHTTPS)"

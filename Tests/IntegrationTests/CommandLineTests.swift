@@ -152,9 +152,9 @@ struct CommandLineTests {
         let verdict = try SchemaValidator.validate(Data(run.stdout.utf8), against: SchemaValidator.reportSchema)
         #expect(verdict.isValid, "\(verdict.output)")
 
-        let refused = try await Self.portcullis(["scan", "--only", "tls,sso", bad])
+        let refused = try await Self.portcullis(["scan", "--only", "tls,cookies", bad])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("unknown family 'sso'"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("unknown family 'cookies'"), "\(refused.stderr)")
         let tooMany = try await Self.portcullis(["scan", "--only", "tls", "--tls-connections", "0", bad])
         #expect(tooMany.status == 2)
         #expect(tooMany.stderr.contains("--tls-connections must be 1 to 16"), "\(tooMany.stderr)")

@@ -153,7 +153,7 @@ struct SSOProbeTests {
         "sso.idp.redirect-uri-tampering": [.failed: 13, .needsReview: 1],
         "sso.idp.token-response-type-accepted": [.failed: 1],
         "sso.idp.token-response-types": [.failed: 1],
-        "sso.idp.unknown-client-redirects": [.passed: 1],
+        "sso.idp.unknown-client-redirects": [.failed: 1],
         "sso.rp.authorization-endpoint-not-https": [.passed: 2],
         "sso.rp.callback-accepts-forged-state": [.failed: 1],
         "sso.rp.callback-accepts-missing-state": [.failed: 1],

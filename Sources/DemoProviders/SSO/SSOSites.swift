@@ -11,16 +11,24 @@ struct SSOTLSContexts: Sendable {
     let goodRelyingParty: NIOSSLContext
     /// The bad relying party's context.
     let badRelyingParty: NIOSSLContext
+    /// The broken identity provider's context.
+    let brokenIdentityProvider: NIOSSLContext
+    /// The quirky relying party's context.
+    let quirkyRelyingParty: NIOSSLContext
 
-    /// Issues the four leaves and builds their contexts.
+    /// Issues the six leaves and builds their contexts.
     init(authority: DemoCertificateAuthority) throws(DemoProvidersError) {
         identityProvider = try authority.issueServerIdentity(commonName: "sso-idp")
-            .makeServerContext(minimumVersion: .tlsv12)
+            .makeServerContext(minimumVersion: .tlsv12, aeadOnly: true)
         laxIdentityProvider = try authority.issueServerIdentity(commonName: "sso-lax-idp")
             .makeServerContext(minimumVersion: .tlsv12)
         goodRelyingParty = try authority.issueServerIdentity(commonName: "good-rp")
-            .makeServerContext(minimumVersion: .tlsv12)
+            .makeServerContext(minimumVersion: .tlsv12, aeadOnly: true)
         badRelyingParty = try authority.issueServerIdentity(commonName: "bad-rp")
+            .makeServerContext(minimumVersion: .tlsv12)
+        brokenIdentityProvider = try authority.issueServerIdentity(commonName: "sso-broken-idp")
+            .makeServerContext(minimumVersion: .tlsv12)
+        quirkyRelyingParty = try authority.issueServerIdentity(commonName: "quirky-rp")
             .makeServerContext(minimumVersion: .tlsv12)
     }
 }
@@ -39,10 +47,22 @@ struct SSOPorts: Sendable {
     let badRelyingPartyHTTPS: Int
     /// The bad relying party over plain HTTP (same site).
     let badRelyingPartyHTTP: Int
+    /// The broken identity provider over HTTPS.
+    let brokenIdentityProviderHTTPS: Int
+    /// The broken identity provider over plain HTTP (same site).
+    let brokenIdentityProviderHTTP: Int
+    /// The quirky relying party (HTTPS only).
+    let quirkyRelyingParty: Int
 
     /// The origin `scheme://127.0.0.1:port` (no trailing slash).
     static func origin(_ scheme: String, _ port: Int) -> String {
         "\(scheme)://127.0.0.1:\(port)"
+    }
+
+    /// The origin `scheme://localhost:port` (no trailing slash): the broken identity provider is addressed by
+    /// name, so it is on another host than the relying parties, as a real identity provider would be.
+    static func namedOrigin(_ scheme: String, _ port: Int) -> String {
+        "\(scheme)://localhost:\(port)"
     }
 
     /// The public description of the SSO demo on these ports.
@@ -59,7 +79,10 @@ struct SSOPorts: Sendable {
                 name: "bad-rp",
                 httpURL: try Self.url(Self.origin("http", badRelyingPartyHTTP) + "/"),
                 httpsURL: try Self.url(Self.origin("https", badRelyingPartyHTTPS) + "/")
-            )
+            ),
+            brokenIdentityProvider: try Self.url(Self.namedOrigin("https", brokenIdentityProviderHTTPS)),
+            brokenIdentityProviderHTTP: try Self.url(Self.namedOrigin("http", brokenIdentityProviderHTTP)),
+            quirkyRelyingParty: try Self.url(Self.origin("https", quirkyRelyingParty) + "/")
         )
     }
 
@@ -83,6 +106,10 @@ struct SSOSites: Sendable {
     let goodRelyingPartyRedirector: HTTPSRedirector
     /// The bad relying party (both of its ports).
     let badRelyingParty: BadRelyingPartySite
+    /// The broken identity provider (both of its ports).
+    let brokenIdentityProvider: BrokenIdentityProviderSite
+    /// The quirky relying party.
+    let quirkyRelyingParty: QuirkyRelyingPartySite
 
     /// Wires the sites together for `ports`.
     init(ports: SSOPorts) {
@@ -97,6 +124,14 @@ struct SSOSites: Sendable {
             httpsOrigin: SSOPorts.origin("https", ports.badRelyingPartyHTTPS),
             httpOrigin: SSOPorts.origin("http", ports.badRelyingPartyHTTP),
             identityProviderOrigin: laxOrigin
+        )
+        let brokenOrigin = SSOPorts.namedOrigin("https", ports.brokenIdentityProviderHTTPS)
+        let brokenHTTPOrigin = SSOPorts.namedOrigin("http", ports.brokenIdentityProviderHTTP)
+        brokenIdentityProvider = BrokenIdentityProviderSite(httpsOrigin: brokenOrigin, httpOrigin: brokenHTTPOrigin)
+        quirkyRelyingParty = QuirkyRelyingPartySite(
+            httpsOrigin: SSOPorts.origin("https", ports.quirkyRelyingParty),
+            identityProviderOrigin: brokenOrigin,
+            identityProviderHTTPOrigin: brokenHTTPOrigin
         )
     }
 }

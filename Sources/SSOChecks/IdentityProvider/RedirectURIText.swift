@@ -48,6 +48,20 @@ struct RedirectURIText: Sendable, Hashable {
         return hostPort.lowercased()
     }
 
+    /// The port: the explicit one, else the scheme's default (80, 443), nil when neither is known.
+    var port: Int? {
+        guard let hostPort else { return nil }
+        let afterHost = hostPort.hasPrefix("[") ? hostPort.drop { $0 != "]" }.dropFirst() : Substring(hostPort)
+        if let colon = afterHost.lastIndex(of: ":"), let port = Int(afterHost[afterHost.index(after: colon)...]) {
+            return port
+        }
+        switch scheme.lowercased() {
+        case "https": return 443
+        case "http": return 80
+        default: return nil
+        }
+    }
+
     /// The authority with host and port only (no userinfo), as written.
     var hostPort: String? {
         guard let authority else { return nil }

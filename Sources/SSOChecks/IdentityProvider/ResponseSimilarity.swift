@@ -83,12 +83,13 @@ enum LocationTarget {
         String(text.prefix { $0 != "?" && $0 != "#" })
     }
 
-    /// Whether `text` (an absolute URI) is on `endpoint`'s host.
+    /// Whether `text` (an absolute URI) is on `endpoint`'s origin: same scheme, host and port (a client on
+    /// another port of the same host is another site).
     static func isOn(_ endpoint: URL, _ text: String) -> Bool {
-        guard let host = RedirectURIText(text)?.host, let endpointHost = endpoint.host?.lowercased() else {
-            return false
-        }
-        return host == endpointHost
+        guard let target = RedirectURIText(text), let host = target.host,
+            let own = RedirectURIText(endpoint.absoluteString), let endpointHost = own.host
+        else { return false }
+        return host == endpointHost && target.scheme.lowercased() == own.scheme.lowercased() && target.port == own.port
     }
 
     /// The parameters of `text`'s query and fragment (an authorization response may use either).
