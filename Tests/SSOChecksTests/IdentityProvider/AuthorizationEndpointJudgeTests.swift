@@ -41,6 +41,10 @@ struct AuthorizationEndpointJudgeTests {
                 Observation.Outcome.failed
             ),
             ("/realms/acme/protocol/openid-connect/error?client=unknown", .passed),
+            ("https://idp.example.com:443/realms/acme/error", .passed),
+            // Same host, another port or scheme: another site (a client beside the identity provider).
+            ("https://idp.example.com:8443/oauth/callback?code=x", .failed),
+            ("http://idp.example.com/oauth/callback?code=x", .failed),
             (nil, .passed),
         ]
     )
