@@ -12,7 +12,7 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks
 
 all: build
 
-## Install the Debian packages and Python module the build and tests need, only when something is missing.
+## Install the Debian packages and Python modules the build and tests need, only when something is missing.
 deps:
 	@missing=""; for p in $(DEBIAN_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -21,6 +21,8 @@ deps:
 	fi
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema \
 		|| python3 -m pip install -q --break-system-packages jsonschema
+	@python3 -c "import junitparser" 2>/dev/null || python3 -m pip install -q junitparser \
+		|| python3 -m pip install -q --break-system-packages junitparser
 
 build: deps
 	$(SWIFT) build

@@ -4,7 +4,7 @@ import PortcullisCore
 /// The shape of the Portcullis JSON report, version ``JSONReporter/schemaVersion``.
 ///
 /// Every field is described in `Reports/portcullis-report.schema.json`; change both together.
-struct JSONReportDocument: Encodable {
+struct JSONReportDocument: Codable {
     enum CodingKeys: String, CodingKey {
         case schema = "$schema"
         case schemaVersion
@@ -20,20 +20,20 @@ struct JSONReportDocument: Encodable {
         case rules
     }
 
-    struct Tool: Encodable {
+    struct Tool: Codable {
         var name: String
         var version: String
         var informationUri: String
     }
 
-    struct Scan: Encodable {
+    struct Scan: Codable {
         var startedAt: String
         var finishedAt: String
         var durationSeconds: Double
         var profile: String
     }
 
-    struct SeverityCounts: Encodable {
+    struct SeverityCounts: Codable {
         var critical: Int
         var high: Int
         var medium: Int
@@ -41,7 +41,7 @@ struct JSONReportDocument: Encodable {
         var info: Int
     }
 
-    struct Summary: Encodable {
+    struct Summary: Codable {
         var bySeverity: SeverityCounts
         var byFamily: [String: Int]
         var targetsScanned: Int
@@ -50,7 +50,7 @@ struct JSONReportDocument: Encodable {
         var problems: Int
     }
 
-    struct Timings: Encodable {
+    struct Timings: Codable {
         var nameLookup: Double
         var connect: Double
         var tlsHandshake: Double
@@ -58,7 +58,7 @@ struct JSONReportDocument: Encodable {
         var total: Double
     }
 
-    struct Target: Encodable {
+    struct Target: Codable {
         var provider: String
         var url: String
         var status: String
@@ -73,13 +73,13 @@ struct JSONReportDocument: Encodable {
         var bodyBytes: Int?
     }
 
-    struct Location: Encodable {
+    struct Location: Codable {
         var url: String
         var elementPath: String?
         var snippet: String?
     }
 
-    struct Finding: Encodable {
+    struct Finding: Codable {
         var ruleId: String
         var title: String
         var severity: String
@@ -93,19 +93,19 @@ struct JSONReportDocument: Encodable {
         var needsReview: Bool?
     }
 
-    struct Problem: Encodable {
+    struct Problem: Codable {
         var url: String
         var kind: String
         var message: String
     }
 
-    struct Reference: Encodable {
+    struct Reference: Codable {
         var kind: String
         var id: String
         var url: String?
     }
 
-    struct Rule: Encodable {
+    struct Rule: Codable {
         var id: String
         var title: String
         var severity: String
@@ -239,7 +239,7 @@ extension JSONReportDocument.Rule {
 
 extension JSONReportDocument {
     /// One TLS host probe summary; the same fields as `TLSHostSummary`, with the expiry as an ISO 8601 string.
-    struct TLSHost: Encodable {
+    struct TLSHost: Codable {
         var host: String
         var address: String
         var protocols: [String]

@@ -36,9 +36,11 @@ enum ReportOrder {
 
 /// Timestamps and durations as every report writes them.
 enum ReportTime {
-    /// ISO 8601 in UTC with milliseconds, such as `2025-01-31T09:30:00.250Z`.
+    /// ISO 8601 in UTC with milliseconds, such as `2025-01-31T09:30:00.250Z`, rounded to the nearest millisecond
+    /// (the formatter truncates): a timestamp read back from a report (a binary double a hair below its
+    /// millisecond) is written again exactly as it was.
     static func iso8601(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        (date + 0.0005).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
 
     /// Seconds from start to finish, never negative, rounded to milliseconds.

@@ -6,9 +6,15 @@ public enum ReportWriter {
     /// Renders `result` in each of `formats` and writes it atomically to `directory`, creating the directory.
     ///
     /// Each format is written once even if listed twice; files are named by ``ReportFormat/fileName``.
+    /// `options` (such as the gate threshold) are passed to every format that uses them.
     /// - Returns: The files written, in the order of `formats`.
     /// - Throws: ``ReportWriteError`` when the directory cannot be created or a report cannot be rendered or written.
-    public static func write(_ result: ScanResult, formats: [ReportFormat], to directory: URL) throws -> [URL] {
+    public static func write(
+        _ result: ScanResult,
+        formats: [ReportFormat],
+        to directory: URL,
+        options: ReportOptions = ReportOptions()
+    ) throws -> [URL] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -20,7 +26,7 @@ public enum ReportWriter {
             let file = directory.appendingPathComponent(format.fileName)
             let data: Data
             do {
-                data = try format.render(result)
+                data = try format.render(result, options: options)
             } catch {
                 throw ReportWriteError(path: file.path, reason: "cannot render \(format.rawValue) report: \(error)")
             }

@@ -81,6 +81,8 @@ struct SARIFLog: Encodable {
         var locations: [Location]
         var partialFingerprints: [String: String]
         var suppressions: [Suppression]?
+        /// SARIF §3.27.24: `new`, `unchanged`, `updated` or `absent`, only when a baseline was given.
+        var baselineState: String?
         var properties: ResultProperties
     }
 

@@ -25,6 +25,14 @@ public enum SARIFReporter {
         try ReportEncoder.encode(log(for: result))
     }
 
+    /// Encodes `result` compared with `baseline`: each result gets a `baselineState` (SARIF 2.1.0 §3.27.24) and
+    /// each baseline finding the result no longer has is listed as an `absent` result, so dashboards close it.
+    ///
+    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
+    public static func render(_ result: ScanResult, baseline: ScanResult) throws -> Data {
+        try ReportEncoder.encode(log(for: result, comparison: BaselineComparison(baseline: baseline, current: result)))
+    }
+
     /// The SARIF level for a severity: critical and high are errors, medium a warning, low and info notes.
     public static func level(for severity: Severity) -> String {
         switch severity {
@@ -53,8 +61,8 @@ public enum SARIFReporter {
             .joined()
     }
 
-    static func log(for result: ScanResult) -> SARIFLog {
-        let findings = ReportOrder.findings(result.findings)
+    static func log(for result: ScanResult, comparison: BaselineComparison? = nil) -> SARIFLog {
+        let findings = ReportOrder.findings(result.findings) + (comparison?.fixed ?? [])
         let rules = SARIFRuleTable(result: result, findings: findings)
         let run = SARIFLog.Run(
             tool: SARIFLog.Tool(
@@ -67,7 +75,11 @@ public enum SARIFReporter {
                 )
             ),
             invocations: [invocation(for: result)],
-            results: findings.map { sarifResult(for: $0, ruleIndex: rules.index(of: $0.ruleID)) },
+            results: findings.map { finding in
+                var sarif = sarifResult(for: finding, ruleIndex: rules.index(of: finding.ruleID))
+                sarif.baselineState = comparison?.state(ofFingerprint: finding.fingerprint)?.rawValue
+                return sarif
+            },
             properties: SARIFLog.RunProperties(profile: result.profile)
         )
         return SARIFLog(schema: schemaURI, version: "2.1.0", runs: [run])
@@ -86,6 +98,7 @@ public enum SARIFReporter {
             suppressions: finding.suppression.map {
                 [SARIFLog.Suppression(kind: "external", status: "accepted", justification: $0)]
             },
+            baselineState: nil,
             properties: SARIFLog.ResultProperties(
                 severity: finding.severity.rawValue,
                 origin: finding.origin,

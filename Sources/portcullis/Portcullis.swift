@@ -16,10 +16,12 @@ struct Portcullis: AsyncParsableCommand {
               1  findings at or above --fail-on
               2  usage or configuration error (bad flag, URL, rule or profile file)
               3  nothing could be scanned (every target failed)
+            With --baseline and --fail-on-new, only new findings at or above --fail-on give 1.
             """,
         version: "0.1.0",
         subcommands: [
             ScanCommand.self, RulesCommand.self, ExplainCommand.self, DemoCommand.self, ACTReportCommand.self,
+            ReportCommand.self, DiffCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -35,6 +35,20 @@ struct ScanOptions: ParsableArguments {
     var failOn = "high"
 
     @Option(
+        help: ArgumentHelp(
+            "A previous JSON report: the summary and SARIF report say what is new, fixed, unchanged or updated.",
+            valueName: "report.json"
+        )
+    )
+    var baseline: String?
+
+    @Flag(
+        name: .customLong("fail-on-new"),
+        help: "With --baseline: exit with 1 only for new findings at or above --fail-on."
+    )
+    var failOnNew = false
+
+    @Option(
         name: .customLong("ca-file"),
         help: ArgumentHelp("Extra trust anchors (PEM) for providers on a private PKI.", valueName: "pem")
     )
@@ -146,13 +160,7 @@ struct ScanOptions: ParsableArguments {
     }
 
     /// The `--fail-on` severity, `nil` for `none`.
-    func failThreshold() throws -> Severity? {
-        if failOn.lowercased() == "none" { return nil }
-        guard let severity = Severity(rawValue: failOn.lowercased()) else {
-            throw ValidationError("--fail-on must be one of info, low, medium, high, critical, none (got '\(failOn)')")
-        }
-        return severity
-    }
+    func failThreshold() throws -> Severity? { try FailThreshold.parse(failOn) }
 
     /// The requested report formats.
     func reportFormats() throws -> [ReportFormat] {

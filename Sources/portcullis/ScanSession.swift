@@ -68,13 +68,23 @@ struct ScanSession {
         let result = await scanner.run { progress.update($0) }
 
         let failOn = try options.failThreshold()
+        if options.failOnNew, options.baseline == nil {
+            throw ValidationError("--fail-on-new needs --baseline previous.json")
+        }
+        let comparison = try baselineComparison(for: result)
         var formats = try options.reportFormats()
         let output = options.output ?? defaultOutput
         let summaryToStderr = output == nil && !formats.isEmpty
         if let output {
             if formats.isEmpty { formats = ReportFormat.allCases }
             do {
-                let written = try ReportWriter.write(result, formats: formats, to: URL(fileURLWithPath: output))
+                let written = try ReportWriter.write(
+                    result,
+                    formats: formats,
+                    to: URL(fileURLWithPath: output),
+                    options: ReportOptions(failOn: failOn)
+                )
+                try writeBaselineSARIF(result, formats: formats, to: output)
                 for url in written { Logger(label: "portcullis").info("wrote \(url.path)") }
             } catch {
                 throw ConfigurationError("cannot write reports to \(output): \(error)")
@@ -83,18 +93,43 @@ struct ScanSession {
             guard formats.count == 1 else {
                 throw ValidationError("several formats need --output DIR; stdout takes one format")
             }
-            FileHandle.standardOutput.write(try format.render(result))
+            FileHandle.standardOutput.write(try format.render(result, options: ReportOptions(failOn: failOn)))
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
         let summaryHandle = summaryToStderr ? FileHandle.standardError : FileHandle.standardOutput
         let color = !options.noColor && Terminal.supportsColor(summaryHandle)
         summaryHandle.write(Data(TerminalSummary.render(result, failOn: failOn, color: color).utf8))
+        if let comparison {
+            summaryHandle.write(Data(BaselineDiffReport.text(comparison).utf8))
+        }
         if let output {
             summaryHandle.write(Data("Reports written to \(output)/\n".utf8))
         }
 
         if result.nothingScanned { return ExitCodes.nothingScanned }
+        if let failOn, options.failOnNew, let comparison {
+            return comparison.newFindings(atOrAbove: failOn).isEmpty ? ExitCodes.clean : ExitCodes.findings
+        }
         if let failOn, result.hasFindings(atOrAbove: failOn) { return ExitCodes.findings }
         return ExitCodes.clean
+    }
+
+    /// The comparison with `--baseline`, or nil without one; an unreadable baseline is a configuration error.
+    private func baselineComparison(for result: ScanResult) throws -> BaselineComparison? {
+        guard let path = options.baseline else { return nil }
+        do {
+            let baseline = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: path))
+            return BaselineComparison(baseline: baseline, current: result)
+        } catch {
+            throw ConfigurationError("--baseline: \(error.description)")
+        }
+    }
+
+    /// Rewrites the SARIF report with `baselineState` on each result when a baseline was given.
+    private func writeBaselineSARIF(_ result: ScanResult, formats: [ReportFormat], to output: String) throws {
+        guard let path = options.baseline, formats.contains(.sarif) else { return }
+        let baseline = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: path))
+        let file = URL(fileURLWithPath: output).appendingPathComponent(ReportFormat.sarif.fileName)
+        try SARIFReporter.render(result, baseline: baseline).write(to: file, options: .atomic)
     }
 }
