@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C boundary: module maps plus typed inline shims; nothing else includes these headers.
@@ -187,7 +188,7 @@ let package = Package(
         // JSON, SARIF and terminal reports: pure functions from a scan result to bytes.
         .target(
             name: "Reporting",
-            dependencies: ["PortcullisCore"],
+            dependencies: ["PortcullisCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
         // Loopback provider zoo for `portcullis demo` and the integration tests.
@@ -219,7 +220,7 @@ let package = Package(
             name: "PortcullisBenchmarks",
             dependencies: [
                 "PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP", "TLSZoo",
-                "TLSScan", "TLSProbe", "CertificateAnalysis", "A11yModel", "AccessibilityChecks",
+                "TLSScan", "TLSProbe", "CertificateAnalysis", "A11yModel", "AccessibilityChecks", "Reporting",
             ],
             path: "Benchmarks/PortcullisBenchmarks",
             swiftSettings: swiftSettings

@@ -24,3 +24,6 @@ if which == "a11y" || which == "all" {
 if which == "sso" || which == "all" {
     try await SSOBenchmark.run(arguments: Array(arguments.dropFirst()))
 }
+if which == "reports" || which == "all" {
+    try ReportBenchmark.run(arguments: Array(arguments.dropFirst()))
+}

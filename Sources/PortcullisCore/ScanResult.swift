@@ -18,6 +18,35 @@ public struct ScanProblem: Sendable, Hashable, Codable {
     }
 }
 
+/// A waiver (``Suppression``) that did not do its job in a scan: expired, or covering nothing. Reported next to the
+/// findings so waivers are reviewed rather than left to rot.
+public struct WaiverNote: Sendable, Hashable, Codable {
+    /// Why the waiver is noted.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Its expiry day is before the scan's start: it no longer applies.
+        case expired
+        /// It applied but covered no finding of the scan.
+        case stale
+    }
+
+    /// Why the waiver is noted.
+    public var kind: Kind
+    /// The waiver's rule id or `prefix*` pattern.
+    public var rule: String
+    /// The waiver's ``Suppression/label`` (reason, owner, ticket, expiry and source).
+    public var label: String
+    /// Where the waiver was written (`file:line`).
+    public var source: String
+
+    /// Creates a note.
+    public init(kind: Kind, rule: String, label: String, source: String) {
+        self.kind = kind
+        self.rule = rule
+        self.label = label
+        self.source = source
+    }
+}
+
 /// What became of one target.
 public struct TargetResult: Sendable, Hashable, Codable {
     /// Whether the target could be fetched and checked.
@@ -118,6 +147,8 @@ public struct ScanResult: Sendable, Hashable, Codable {
     public var tls: [TLSHostSummary]
     /// The rules the scan ran, so reports can describe every finding's rule.
     public var rules: [Rule]
+    /// The waivers that expired or covered nothing in this scan.
+    public var waiverNotes: [WaiverNote]
 
     public init(
         tool: ToolInfo = ToolInfo(),
@@ -130,7 +161,8 @@ public struct ScanResult: Sendable, Hashable, Codable {
         crawls: [CrawlSummary] = [],
         grades: [OriginGrade] = [],
         tls: [TLSHostSummary] = [],
-        rules: [Rule]
+        rules: [Rule],
+        waiverNotes: [WaiverNote] = []
     ) {
         self.tool = tool
         self.startedAt = startedAt
@@ -143,6 +175,7 @@ public struct ScanResult: Sendable, Hashable, Codable {
         self.grades = grades
         self.tls = tls
         self.rules = rules
+        self.waiverNotes = waiverNotes
     }
 
     /// Whether any finding is at or above `threshold`.

@@ -18,6 +18,7 @@ struct JSONReportDocument: Codable {
         case grades
         case tls
         case rules
+        case waivers
     }
 
     struct Tool: Codable {
@@ -116,6 +117,14 @@ struct JSONReportDocument: Codable {
         var tags: [String]
     }
 
+    /// A waiver that expired or covered nothing (1.5.0).
+    struct Waiver: Codable {
+        var kind: String
+        var rule: String
+        var label: String
+        var source: String
+    }
+
     var schema: String
     var schemaVersion: String
     var tool: Tool
@@ -128,6 +137,8 @@ struct JSONReportDocument: Codable {
     var grades: [OriginGrade]
     var tls: [TLSHost]
     var rules: [Rule]
+    /// Absent in reports written before 1.5.0.
+    var waivers: [Waiver]?
 }
 
 extension JSONReportDocument {
@@ -170,6 +181,9 @@ extension JSONReportDocument {
         self.grades = result.grades.sorted { $0.origin < $1.origin }
         self.tls = result.tls.sorted { $0.host < $1.host }.map(TLSHost.init)
         self.rules = ReportOrder.rules(result.rules).map(Rule.init)
+        self.waivers = result.waiverNotes.map {
+            Waiver(kind: $0.kind.rawValue, rule: $0.rule, label: $0.label, source: $0.source)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ public import PortcullisCore
 /// so rendering the same result twice gives identical bytes and reports diff cleanly.
 public enum JSONReporter {
     /// The version of the report format this build writes: additive changes bump the minor, breaking ones the major.
-    public static let schemaVersion: String = "1.4.0"
+    public static let schemaVersion: String = "1.5.0"
 
     /// The `$schema` value of every report: the `$id` of the JSON Schema for major version 1 of the format.
     public static let schemaID: String = "https://portcullis-scanner.github.io/schemas/portcullis-report-v1.schema.json"

@@ -13,6 +13,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     /// JUnit XML for CI test dashboards (``JUnitReporter``).
     case junit
+    /// The self-contained HTML audit report (``HTMLReporter``).
+    case html
 
     /// The file name a report of this format is written to.
     public var fileName: String {
@@ -22,6 +24,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .md: return "portcullis-report.md"
         case .csv: return "portcullis-report.csv"
         case .junit: return "portcullis-report.junit.xml"
+        case .html: return "portcullis-report.html"
         }
     }
 
@@ -39,6 +42,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .md: return MarkdownReporter.render(result, options: options)
         case .csv: return CSVReporter.render(result, options: options)
         case .junit: return JUnitReporter.render(result, options: options)
+        case .html: return try HTMLReporter.render(result, options: options)
         }
     }
 }

@@ -32,6 +32,17 @@ struct ScanResultBuilder {
         for (index, host) in document.tls.enumerated() {
             tls.append(try self.tls(host, at: "tls[\(index)]"))
         }
+        var waiverNotes: [WaiverNote] = []
+        for (index, waiver) in (document.waivers ?? []).enumerated() {
+            waiverNotes.append(
+                WaiverNote(
+                    kind: try value(waiver.kind, at: "waivers[\(index)].kind"),
+                    rule: waiver.rule,
+                    label: waiver.label,
+                    source: waiver.source
+                )
+            )
+        }
         return ScanResult(
             tool: ToolInfo(
                 name: document.tool.name,
@@ -47,7 +58,8 @@ struct ScanResultBuilder {
             crawls: document.crawls,
             grades: document.grades,
             tls: tls,
-            rules: rules
+            rules: rules,
+            waiverNotes: waiverNotes
         )
     }
 

@@ -24,6 +24,7 @@ public enum TerminalSummary {
         lines.append(contentsOf: countLines(result, style: style))
         lines.append(contentsOf: findingLines(result, limit: topFindings, style: style))
         lines.append(contentsOf: problemLines(result, style: style))
+        lines.append(contentsOf: waiverLines(result, style: style))
         if let failOn { lines.append(verdict(result, failOn: failOn, style: style)) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -170,6 +171,19 @@ public enum TerminalSummary {
         var lines = ["", style.bold("Problems (\(result.problems.count))")]
         for problem in ReportOrder.problems(result.problems) {
             lines.append("  \(clean(problem.url)) \(clean(problem.kind)): \(clean(problem.message))")
+        }
+        return lines
+    }
+
+    /// `Waivers: 2 expired, 1 stale`, then one line per noted waiver, so waivers get reviewed.
+    private static func waiverLines(_ result: ScanResult, style: TerminalStyle) -> [String] {
+        guard !result.waiverNotes.isEmpty else { return [] }
+        let expired = result.waiverNotes.filter { $0.kind == .expired }
+        let stale = result.waiverNotes.filter { $0.kind == .stale }
+        var lines = ["", style.bold("Waivers: \(expired.count) expired, \(stale.count) stale")]
+        for note in expired + stale {
+            let what = note.kind == .expired ? "expired, no longer applies" : "stale, covered nothing"
+            lines.append("  \(clean(note.source)) \(clean(note.rule)) \(what): \(clean(shortened(note.label)))")
         }
         return lines
     }

@@ -71,7 +71,14 @@ public struct ScanRunner: Sendable {
             let problems = plan.targets.map {
                 ScanProblem(url: $0.url.absoluteString, kind: "internal", message: "HTTP client: \(error)")
             }
-            return result(startedAt: startedAt, targets: targets, findings: [], problems: problems, crawls: [])
+            return result(
+                startedAt: startedAt,
+                targets: targets,
+                findings: [],
+                problems: problems,
+                crawls: [],
+                waiverNotes: suppressions.notes(findings: [], asOf: startedAt)
+            )
         }
         defer { client.shutdown() }
 
@@ -84,7 +91,7 @@ public struct ScanRunner: Sendable {
                     headers: provider.headers,
                     extractsLinks: provider.crawls,
                     grading: ObservatoryGrading(),
-                    suppressions: suppressions
+                    suppressions: suppressions.applicable(provider: provider.name, asOf: startedAt)
                 )
                 let crawler = try? ProviderCrawler(
                     provider: provider,
@@ -120,14 +127,16 @@ public struct ScanRunner: Sendable {
             logger.error("a check emitted unknown rule id \(id)")
             problems.append(ScanProblem(url: "", kind: "internal", message: "a check emitted unknown rule id \(id)"))
         }
+        let reported = findings.findings().filter { plan.runs($0.family) }
         return result(
             startedAt: startedAt,
             targets: targets,
-            findings: findings.findings().filter { plan.runs($0.family) },
+            findings: reported,
             problems: problems,
             crawls: plan.checksPages ? outcomes.compactMap { $0?.summary } : [],
             grades: plan.runs(.headers) ? grades.values.sorted { $0.origin < $1.origin } : [],
-            tls: tls.sorted { $0.host < $1.host }
+            tls: tls.sorted { $0.host < $1.host },
+            waiverNotes: suppressions.notes(findings: reported, asOf: startedAt)
         )
     }
 
@@ -138,7 +147,8 @@ public struct ScanRunner: Sendable {
         problems: [ScanProblem],
         crawls: [CrawlSummary],
         grades: [OriginGrade] = [],
-        tls: [TLSHostSummary] = []
+        tls: [TLSHostSummary] = [],
+        waiverNotes: [WaiverNote] = []
     ) -> ScanResult {
         ScanResult(
             startedAt: startedAt,
@@ -150,7 +160,8 @@ public struct ScanRunner: Sendable {
             crawls: crawls,
             grades: grades,
             tls: tls,
-            rules: engine.activeRules.filter { plan.runs($0.family) }
+            rules: engine.activeRules.filter { plan.runs($0.family) },
+            waiverNotes: waiverNotes
         )
     }
 }

@@ -34,6 +34,36 @@ struct SuppressionMatcher: Sendable {
         self.entries = entries
     }
 
+    private init(entries: [Entry]) { self.entries = entries }
+
+    /// The entries that apply to the provider named `provider` in a scan started at `date`: scoped to it (or to
+    /// every provider) and not expired.
+    func applicable(provider: String, asOf date: Date) -> SuppressionMatcher {
+        SuppressionMatcher(
+            entries: entries.filter {
+                $0.suppression.covers(provider: provider) && !$0.suppression.isExpired(asOf: date)
+            }
+        )
+    }
+
+    /// A note for each entry that expired before `date`, and for each other entry whose label marks none of
+    /// `findings` (it covered nothing in the scan), in the order the entries were written.
+    func notes(findings: [Finding], asOf date: Date) -> [WaiverNote] {
+        let used = Set(findings.compactMap(\.suppression))
+        return entries.compactMap { entry in
+            let suppression = entry.suppression
+            let kind: WaiverNote.Kind
+            if suppression.isExpired(asOf: date) {
+                kind = .expired
+            } else if !used.contains(suppression.label) {
+                kind = .stale
+            } else {
+                return nil
+            }
+            return WaiverNote(kind: kind, rule: suppression.rule, label: suppression.label, source: suppression.source)
+        }
+    }
+
     /// Whether there is nothing to apply.
     var isEmpty: Bool { entries.isEmpty }
 

@@ -102,10 +102,13 @@ struct ScanOptions: ParsableArguments {
     )
     var tlsConnections: Int = 4
 
+    /// The waivers file (`--waivers`, alias `--suppressions`).
     @Option(
+        name: [.customLong("waivers"), .customLong("suppressions")],
         help: ArgumentHelp(
-            "A YAML file of suppressions (rule, selector or xpath, url, reason); suppressed findings stay in the "
-                + "reports, marked, and never fail the gate.",
+            "A YAML file of waivers (rule; provider, url, selector or xpath; reason, owner, ticket, expires "
+                + "YYYY-MM-DD); waived findings stay in the reports, marked, and never fail the gate; expired and "
+                + "unused waivers are reported. --suppressions is an alias.",
             valueName: "file"
         )
     )

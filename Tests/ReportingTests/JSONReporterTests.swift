@@ -32,8 +32,8 @@ import Testing
         #expect(schema["$id"] as? String == JSONReporter.schemaID)
         let report = try Fixtures.object(try JSONReporter.render(Fixtures.result()))
         #expect(report["$schema"] as? String == JSONReporter.schemaID)
-        #expect(report["schemaVersion"] as? String == "1.4.0")
-        #expect(JSONReporter.schemaVersion == "1.4.0")
+        #expect(report["schemaVersion"] as? String == "1.5.0")
+        #expect(JSONReporter.schemaVersion == "1.5.0")
     }
 
     @Test func renderingIsDeterministicWhateverTheInputOrder() throws {

@@ -11,7 +11,7 @@ import Testing
     @Test func formatsNameTheirFiles() {
         #expect(ReportFormat.json.fileName == "portcullis-report.json")
         #expect(ReportFormat.sarif.fileName == "portcullis-report.sarif")
-        #expect(ReportFormat.allCases == [.json, .sarif, .md, .csv, .junit])
+        #expect(ReportFormat.allCases == [.json, .sarif, .md, .csv, .junit, .html])
         #expect(ReportFormat(rawValue: "sarif") == .sarif)
     }
 

@@ -1,0 +1,105 @@
+public import Foundation
+import Mustache
+
+/// The parsed Mustache template the HTML audit report is rendered with, and where it came from.
+///
+/// The template lives in `Reports/audit-report.mustache` beside `Rules/`, so it can be restyled without
+/// recompiling; a copy is compiled into the binary (``HTMLTemplateSource``) so the CLI works from anywhere.
+public struct HTMLTemplate: Sendable {
+    /// The template file's name inside the reports folder.
+    public static let fileName = "audit-report.mustache"
+    /// The environment variable that names the reports folder.
+    public static let environmentVariable = "PORTCULLIS_REPORTS"
+
+    /// Where the template was read from: a file path, or `built-in`.
+    public let origin: String
+    let template: MustacheTemplate
+
+    /// Parses `source`; `origin` names it in errors.
+    public init(source: String, origin: String) throws(HTMLReportError) {
+        self.origin = origin
+        do {
+            template = try MustacheTemplate(string: source)
+        } catch let error as MustacheTemplate.ParserError {
+            throw HTMLReportError(
+                file: origin,
+                line: error.context.lineNumber,
+                reason: "invalid Mustache template (\(error.error)) near \"\(error.context.line)\""
+            )
+        } catch {
+            throw HTMLReportError(file: origin, reason: "invalid Mustache template (\(error))")
+        }
+    }
+
+    /// The copy compiled into the binary.
+    public static var builtIn: HTMLTemplate {
+        get throws(HTMLReportError) {
+            try HTMLTemplate(source: HTMLTemplateSource.auditReport, origin: "built-in")
+        }
+    }
+
+    /// The template file in the reports folder, or the built-in copy when no folder is found.
+    ///
+    /// Order, as for the rules folder: `$PORTCULLIS_REPORTS`, then a `Reports/` folder next to or above the
+    /// executable, then `share/portcullis/Reports` beside an installed `bin/`, then `Reports/` in or above the
+    /// current directory. A file that is found but unreadable or invalid is an error, never silently replaced.
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String = CommandLine.arguments.first ?? "",
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(HTMLReportError) -> HTMLTemplate {
+        let file = locate(
+            environment: environment,
+            executablePath: executablePath,
+            currentDirectory: currentDirectory
+        )
+        guard let file else { return try builtIn }
+        return try load(file: file)
+    }
+
+    /// Reads and parses the template at `file`.
+    public static func load(file: URL) throws(HTMLReportError) -> HTMLTemplate {
+        let source: String
+        do {
+            source = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw HTMLReportError(file: file.path, reason: "cannot read the template as UTF-8 (\(error))")
+        }
+        return try HTMLTemplate(source: source, origin: file.path)
+    }
+
+    /// The template file to use, or nil when there is none and the built-in copy applies.
+    public static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String = CommandLine.arguments.first ?? "",
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> URL? {
+        if let folder = environment[environmentVariable], !folder.isEmpty {
+            return URL(fileURLWithPath: folder).appendingPathComponent(fileName)
+        }
+        var folders: [URL] = []
+        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        folders += ancestors(of: executable).map { $0.appendingPathComponent("Reports") }
+        folders.append(executable.deletingLastPathComponent().appendingPathComponent("share/portcullis/Reports"))
+        folders += ancestors(of: URL(fileURLWithPath: currentDirectory)).map { $0.appendingPathComponent("Reports") }
+        return folders.map { $0.appendingPathComponent(fileName) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    private static func ancestors(of url: URL) -> [URL] {
+        var result: [URL] = []
+        var current = url.standardizedFileURL
+        for _ in 0..<8 {
+            result.append(current)
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return result
+    }
+
+    /// `view` rendered through the template.
+    func render(_ view: [String: Any]) -> String {
+        template.render(view)
+    }
+}

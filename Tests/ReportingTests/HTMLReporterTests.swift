@@ -1,0 +1,279 @@
+import Foundation
+import PortcullisCore
+import Reporting
+import TestSupport
+import Testing
+
+@Suite struct HTMLReporterTests {
+    static let templateFile = TestPaths.root.appendingPathComponent("Reports/audit-report.mustache")
+    static let sectionIDs = [
+        "cover", "executive-summary", "scope-and-method", "findings", "compliance", "suppressed", "appendix-rules",
+    ]
+    static let csp =
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        + "style-src 'unsafe-inline'; img-src data:\">"
+    /// Every element the template may emit; anything else in the output came from scanned data.
+    static let allowedTags: Set<String> = [
+        "!doctype", "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "h4",
+        "table", "thead", "tbody", "tr", "th", "td", "div", "span", "strong", "em", "ul", "li", "p", "code", "pre",
+        "details", "summary", "figure", "figcaption", "svg", "text", "rect",
+    ]
+    static let allowedAttributes: Set<String> = [
+        "lang", "charset", "http-equiv", "content", "name", "id", "class", "scope", "role", "aria-label", "width",
+        "height", "viewbox", "x", "y", "open",
+    ]
+
+    static func render(_ result: ScanResult, options: ReportOptions = ReportOptions()) throws -> String {
+        let template = try HTMLTemplate.load(file: templateFile)
+        return String(decoding: HTMLReporter.render(result, options: options, template: template), as: UTF8.self)
+    }
+
+    /// Every real tag of `html`: scanned text is escaped, so each `<` left in the output opens a template tag.
+    static func tags(_ html: String) -> [(name: String, attributes: [String], text: String)] {
+        let body = html.replacing(/<style>[\s\S]*?<\/style>/, with: "<style></style>")
+        return body.matches(of: /<\/?([!A-Za-z0-9-]+)([^>]*)>/).map { match in
+            let attributes = String(match.output.2).matches(of: /([A-Za-z-]+)(?:="[^"]*")?/)
+                .map { String($0.output.1).lowercased() }
+            return (String(match.output.1).lowercased(), attributes, String(match.output.0))
+        }
+    }
+
+    static func expectOnlyTemplateMarkup(_ html: String) {
+        for tag in tags(html) {
+            #expect(allowedTags.contains(tag.name), "unexpected element \(tag.text)")
+            for attribute in tag.attributes where tag.name != "!doctype" {
+                #expect(allowedAttributes.contains(attribute), "unexpected attribute in \(tag.text)")
+            }
+        }
+        let lowered = html.lowercased()
+        #expect(!lowered.contains("<script"))
+        #expect(!lowered.contains("<img"))
+        // Escaped evidence may read `src=x` as text; what must never appear is a reference to another origin.
+        #expect(lowered.matches(of: /(src|href|action|xlink:href)\s*=\s*("|')?\s*(https?:|\/\/)/).isEmpty)
+        #expect(!lowered.contains("url("))
+        #expect(!lowered.contains("@import"))
+    }
+
+    @Test func everySectionAndTheCSPArePresent() throws {
+        for result in [Fixtures.result(), HostileFixture.result(), Fixtures.cleanResult()] {
+            let html = try Self.render(result)
+            #expect(html.hasPrefix("<!DOCTYPE html>"))
+            #expect(html.contains(Self.csp))
+            for id in Self.sectionIDs { #expect(html.contains("<section id=\"\(id)\">"), "missing section \(id)") }
+            #expect(html.hasSuffix("</html>\n"))
+            #expect(html.components(separatedBy: "<section").count == html.components(separatedBy: "</section>").count)
+            Self.expectOnlyTemplateMarkup(html)
+        }
+    }
+
+    @Test func hostileTextIsEscapedAndControlsShown() throws {
+        let html = try Self.render(HostileFixture.result())
+        Self.expectOnlyTemplateMarkup(html)
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("evil|&quot;&lt;provider&gt;&quot;"))
+        #expect(html.contains("https://evil.example/&quot;&gt;&lt;script&gt;x&lt;/script&gt;?a=1,2"))
+        #expect(html.contains("[link](javascript:alert(1))"))
+        #expect(html.contains("⟨U+0000⟩"))
+        #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+
+        let fixture = try Self.render(Fixtures.result())
+        Self.expectOnlyTemplateMarkup(fixture)
+        #expect(fixture.contains("⟨U+202E⟩txt.exe"))
+        #expect(fixture.contains("⟨U+001B⟩[31mred"))
+        #expect(!fixture.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E })
+    }
+
+    @Test func suppressedFindingsAreListedSeparatelyWithTheirReason() throws {
+        let html = try Self.render(HostileFixture.result())
+        let sections = html.components(separatedBy: "<section id=")
+        let findings = try #require(sections.first { $0.hasPrefix("\"findings\"") })
+        let suppressed = try #require(sections.first { $0.hasPrefix("\"suppressed\"") })
+        #expect(suppressed.contains("accepted &lt;until&gt; | 2027 `x`"))
+        #expect(suppressed.contains("tls.protocol.tls10-enabled"))
+        #expect(!findings.contains("tls.protocol.tls10-enabled"))
+        #expect(findings.contains("headers.csp-missing"))
+        let clean = try Self.render(HostileFixture.result(suppressedToo: false))
+        let noneSuppressed = try #require(
+            clean.components(separatedBy: "<section id=").first { $0.hasPrefix("\"suppressed\"") }
+        )
+        #expect(noneSuppressed.contains("None."))
+    }
+
+    @Test func locationsAreCappedWithACountOfTheRest() throws {
+        let html = try Self.render(Fixtures.result())
+        #expect(html.contains("https://c.example/page/0"))
+        #expect(html.contains("and 10 more"))
+        let listed = html.matches(of: /https:\/\/c\.example\/page\/\d+/).count
+        #expect(listed == 50)
+    }
+
+    @Test func findingsAreGroupedByProviderFamilyAndRule() throws {
+        let html = try Self.render(Fixtures.result())
+        #expect(html.contains("<details class=\"rule\" open>"))
+        let findings = try #require(html.components(separatedBy: "<section id=").first { $0.hasPrefix("\"findings\"") })
+        let alpha = try #require(findings.range(of: "<h3>alpha"))
+        let charlie = try #require(findings.range(of: "<h3>charlie"))
+        #expect(alpha.lowerBound < charlie.lowerBound)
+        #expect(findings.contains("<h4>headers"))
+        #expect(findings.contains("Send a strict Content-Security-Policy."))
+    }
+
+    @Test func complianceMatrixMarksFailPassAndNotTested() throws {
+        let failing = try Self.render(Fixtures.result())
+        #expect(failing.contains("<td>CWE-327</td><td class=\"status-fail\">fail</td>"))
+        #expect(failing.contains("<td>1.1.1</td><td class=\"status-fail\">fail</td>"))
+        let passing = try Self.render(Fixtures.cleanResult())
+        #expect(passing.contains("<td>CWE-693</td><td class=\"status-pass\">pass</td>"))
+        var unscanned = Fixtures.cleanResult()
+        unscanned.targets = unscanned.targets.map {
+            var target = $0
+            target.status = .failed
+            return target
+        }
+        let notTested = try Self.render(unscanned)
+        #expect(notTested.contains("<td>CWE-693</td><td class=\"status-not-tested\">not tested</td>"))
+        #expect(notTested.contains("status-not-scanned\">not scanned"))
+    }
+
+    @Test func builtInTemplateIsTheReportsFileByteForByte() throws {
+        let result = Fixtures.result()
+        let fromFile = HTMLReporter.render(
+            result,
+            options: ReportOptions(),
+            template: try HTMLTemplate.load(file: Self.templateFile)
+        )
+        let builtIn = HTMLReporter.render(result, options: ReportOptions(), template: try HTMLTemplate.builtIn)
+        #expect(fromFile == builtIn, "Sources/Reporting/HTML/HTMLTemplateSource.swift is out of date with Reports/")
+        let fallback = try HTMLTemplate.load(
+            environment: [:],
+            executablePath: "/nonexistent/bin/portcullis",
+            currentDirectory: "/"
+        )
+        #expect(fallback.origin == "built-in")
+        let found = try HTMLTemplate.load(
+            environment: [:],
+            executablePath: "/nonexistent/bin/portcullis",
+            currentDirectory: TestPaths.root.appendingPathComponent("Sources").path
+        )
+        #expect(found.origin == Self.templateFile.standardizedFileURL.path)
+    }
+
+    @Test func aBrokenTemplateFileIsAClearError() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(HTMLTemplate.fileName)
+        try Data("<html>\n{{#findings}}\n<p>{{title}}</p>\n".utf8).write(to: file)
+        let error = #expect(throws: HTMLReportError.self) {
+            try HTMLTemplate.load(environment: [HTMLTemplate.environmentVariable: folder.path])
+        }
+        #expect(error?.file == file.path)
+        #expect(error?.description.contains("invalid Mustache template") == true)
+        let missing = #expect(throws: HTMLReportError.self) {
+            try HTMLTemplate.load(environment: [HTMLTemplate.environmentVariable: "/nonexistent/reports"])
+        }
+        #expect(missing?.description.hasPrefix("/nonexistent/reports/audit-report.mustache: cannot read") == true)
+    }
+
+    static func tlsSummary(host: String, verdict: String, grade: String) -> TLSHostSummary {
+        TLSHostSummary(
+            host: host,
+            address: "127.0.0.1",
+            protocols: ["TLSv1.3"],
+            suites: [:],
+            serverPreference: [:],
+            weakestSuite: nil,
+            groups: [],
+            dhPrimeBits: nil,
+            features: [:],
+            certificateSubject: nil,
+            certificateExpiry: nil,
+            certificateDaysLeft: nil,
+            certificateTrusted: nil,
+            profile: "intermediate",
+            profileVerdict: verdict,
+            grade: grade,
+            handshakes: 1,
+            seconds: 0,
+            notes: []
+        )
+    }
+
+    @Test func verdictTableAndScopeShowGradesTLSAndCrawl() throws {
+        var result = Fixtures.cleanResult()
+        result.targets = [
+            TargetResult(provider: "one", url: "https://127.0.0.1:8443/", status: .scanned),
+            TargetResult(provider: "two", url: "https://127.0.0.1:9443/login", status: .scanned),
+        ]
+        result.grades = [
+            OriginGrade(
+                origin: "https://127.0.0.1:9443",
+                url: "https://127.0.0.1:9443/login",
+                score: 35,
+                grade: "D",
+                results: []
+            )
+        ]
+        result.tls = [
+            Self.tlsSummary(host: "127.0.0.1:8443", verdict: "compliant", grade: "A+"),
+            Self.tlsSummary(host: "127.0.0.1:9443", verdict: "2 deviations", grade: "B"),
+        ]
+        result.crawls = [
+            CrawlSummary(
+                provider: "two",
+                pages: 12,
+                skipped: ["robots": 3],
+                stops: [CrawlStop(limit: "pages", detail: "12 of 12")],
+                skippedExamples: ["robots": ["https://127.0.0.1:9443/<admin>"]]
+            )
+        ]
+        let html = try Self.render(result)
+        #expect(html.contains("<tr><td>one</td><td>1/1</td>"))
+        let one = try #require(html.firstRange(of: "<tr><td>one</td>").map { html[$0.lowerBound...].prefix(400) })
+        #expect(one.contains("<td>—</td><td>intermediate: compliant (A+)</td>"))
+        let two = try #require(
+            html.firstRange(of: "<tr><td>two</td><td>1/1").map { html[$0.lowerBound...].prefix(400) }
+        )
+        #expect(two.contains("<td>D (35)</td><td>intermediate: 2 deviations (B)</td>"))
+        #expect(html.contains("<strong>pages</strong>: 12 of 12"))
+        #expect(
+            html.contains(
+                "<strong>robots</strong>: 3 <span class=\"mono muted\">https://127.0.0.1:9443/&lt;admin&gt;</span>"
+            )
+        )
+    }
+
+    @Test func reportFormatWritesHTML() throws {
+        #expect(ReportFormat.html.fileName == "portcullis-report.html")
+        let data = try ReportFormat.html.render(Fixtures.result())
+        #expect(String(decoding: data, as: UTF8.self).contains(Self.csp))
+    }
+
+    @Test func tenThousandFindingsRenderQuickly() throws {
+        var result = Fixtures.result()
+        let template = try HTMLTemplate.load(file: Self.templateFile)
+        result.findings = (0..<10_000).map { index in
+            Finding(
+                ruleID: index % 3 == 0 ? "headers.csp-missing" : "a11y.image-alt",
+                title: "Finding \(index)",
+                severity: index % 3 == 0 ? .medium : .low,
+                family: index % 3 == 0 ? .headers : .accessibility,
+                origin: "https://a.example",
+                message: "evidence <b>\(index)</b>",
+                locations: [Location(url: "https://a.example/page/\(index)", elementPath: "/html/body/img[\(index)]")],
+                fingerprint: "fp-\(index)"
+            )
+        }
+        let clock = ContinuousClock()
+        var html = Data()
+        let elapsed = clock.measure {
+            html = HTMLReporter.render(result, options: ReportOptions(), template: template)
+        }
+        print("HTML report of 10,000 findings: \(elapsed), \(html.count) bytes")
+        #expect(elapsed < .seconds(2))
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(text.contains("Finding 9999"))
+        #expect(!text.contains("<details class=\"rule\" open>"))
+        #expect(text.contains("— 3334 findings, 3334 occurrences"))
+    }
+}
