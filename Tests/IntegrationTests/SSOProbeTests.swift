@@ -15,30 +15,10 @@ struct SSOProbeTests {
     func outcomes() async throws {
         try await withDemoSSO { zoo, client in
             for plan in zoo.sso.providerPlans {
-                let clock = ContinuousClock()
-                let start = clock.now
-                let report = await SSOHostProbe(client: client, provider: plan).report()
-                let elapsed = clock.now - start
-                print(
-                    "SSO probe \(plan.name): \(report.observations.count) observations, "
-                        + "\(report.identityProviderRequests) requests to the identity provider, \(elapsed)"
-                )
-                var table: [String: [Observation.Outcome: Int]] = [:]
-                for observation in report.observations {
-                    table[observation.ruleID.rawValue, default: [:]][observation.outcome, default: 0] += 1
-                }
-                let expected = plan.name == "good-rp" ? Self.good : Self.bad
-                for rule in Set(expected.keys).union(table.keys).sorted() {
-                    #expect(table[rule] == expected[rule], "\(plan.name) \(rule)")
-                }
-                #expect(report.identityProviderRequests <= SSOHostProbe.identityProviderBudget)
-                // Generous: the whole test suite shares two cores; `portcullis-bench sso` measures the real figure.
-                #expect(elapsed < .seconds(30), "loopback SSO probe of \(plan.name) took \(elapsed)")
-                // Findings must be stable across scans: no random value in a key.
-                let again = await SSOHostProbe(client: client, provider: plan).run()
-                #expect(
-                    Set(again.map { "\($0.ruleID.rawValue) \($0.key) \($0.outcome)" })
-                        == Set(report.observations.map { "\($0.ruleID.rawValue) \($0.key) \($0.outcome)" })
+                _ = await checkOutcomeTable(
+                    plan,
+                    client: client,
+                    expected: plan.name == "good-rp" ? Self.good : Self.bad
                 )
             }
         }
@@ -188,6 +168,40 @@ struct SSOProbeTests {
         "sso.saml.request-unsigned": [.failed: 1],
         "sso.saml.sha1-signature": [.inapplicable: 1],
     ]
+}
+
+/// Runs the SSO probe for `plan` and checks every rule's outcome counts against `expected` (both ways), the
+/// identity provider's request budget, a generous time bound (the whole suite shares two cores;
+/// `portcullis-bench sso` measures the real figure) and that a second run gives the same keys (findings must be
+/// stable across scans: no random value in a key). Returns the report for further checks.
+func checkOutcomeTable(
+    _ plan: ProviderPlan,
+    client: HTTPClient,
+    expected: [String: [Observation.Outcome: Int]]
+) async -> SSOHostProbe.Report {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = await SSOHostProbe(client: client, provider: plan).report()
+    let elapsed = clock.now - start
+    print(
+        "SSO probe \(plan.name): \(report.observations.count) observations, "
+            + "\(report.identityProviderRequests) requests to the identity provider, \(elapsed)"
+    )
+    var table: [String: [Observation.Outcome: Int]] = [:]
+    for observation in report.observations {
+        table[observation.ruleID.rawValue, default: [:]][observation.outcome, default: 0] += 1
+    }
+    for rule in Set(expected.keys).union(table.keys).sorted() {
+        #expect(table[rule] == expected[rule], "\(plan.name) \(rule)")
+    }
+    #expect(report.identityProviderRequests <= SSOHostProbe.identityProviderBudget)
+    #expect(elapsed < .seconds(30), "loopback SSO probe of \(plan.name) took \(elapsed)")
+    let again = await SSOHostProbe(client: client, provider: plan).run()
+    #expect(
+        Set(again.map { "\($0.ruleID.rawValue) \($0.key) \($0.outcome)" })
+            == Set(report.observations.map { "\($0.ruleID.rawValue) \($0.key) \($0.outcome)" })
+    )
+    return report
 }
 
 /// Starts the zoo, hands a client trusting its CA to `body`, and always shuts both down.
