@@ -42,7 +42,7 @@ public enum CSVReporter {
     }
 
     private static func evidence(_ text: String) -> String {
-        guard text.count > maxEvidenceCharacters else { return text }
+        guard text.utf8.count > maxEvidenceCharacters, text.count > maxEvidenceCharacters else { return text }
         return String(text.prefix(maxEvidenceCharacters)) + "…"
     }
 
@@ -53,11 +53,15 @@ public enum CSVReporter {
 
     /// One cell: cleaned, formula-neutralised, and quoted when it needs to be.
     static func field(_ raw: String) -> String {
-        var text = String(String.UnicodeScalarView(raw.unicodeScalars.map(clean)))
+        // Printable ASCII (most cells) has no control character to clean.
+        let printable = raw.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        var text = printable ? raw : String(String.UnicodeScalarView(raw.unicodeScalars.map(clean)))
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        let needsQuotes = text.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
+        }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
