@@ -40,13 +40,21 @@ enum ReportTime {
     /// (the formatter truncates): a timestamp read back from a report (a binary double a hair below its
     /// millisecond) is written again exactly as it was.
     static func iso8601(_ date: Date) -> String {
-        (date + 0.0005).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        // The whole millisecond, nudged a hundredth of one up so the truncating formatter cannot fall below it.
+        let rounded = Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000 + 0.000_01)
+        return rounded.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
 
-    /// Seconds from start to finish, never negative, rounded to milliseconds.
+    /// Seconds from start to finish, never negative: the difference of the two timestamps as written (each
+    /// rounded to the millisecond), so a report read back and written again gives the same duration.
     static func durationSeconds(_ result: ScanResult) -> Double {
-        let seconds = max(0, result.finishedAt.timeIntervalSince(result.startedAt))
-        return (seconds * 1000).rounded() / 1000
+        let milliseconds = max(0, milliseconds(result.finishedAt) - milliseconds(result.startedAt))
+        return Double(milliseconds) / 1000
+    }
+
+    /// The date in whole milliseconds since 1970, rounded as ``iso8601(_:)`` writes it.
+    private static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }
 

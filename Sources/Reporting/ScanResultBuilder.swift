@@ -12,10 +12,8 @@ struct ScanResultBuilder {
 
     func result(from document: JSONReportDocument) throws(ReportReadError) -> ScanResult {
         let startedAt = try date(document.scan.startedAt, at: "scan.startedAt")
-        var finishedAt = try date(document.scan.finishedAt, at: "scan.finishedAt")
-        // The report keeps milliseconds; keep the written duration exact when it agrees with the end time.
-        let fromDuration = startedAt.addingTimeInterval(document.scan.durationSeconds)
-        if ReportTime.iso8601(fromDuration) == document.scan.finishedAt { finishedAt = fromDuration }
+        // Durations are written as the difference of the two millisecond timestamps, so these two give it back.
+        let finishedAt = try date(document.scan.finishedAt, at: "scan.finishedAt")
         var targets: [TargetResult] = []
         for (index, target) in document.targets.enumerated() {
             targets.append(try self.target(target, at: "targets[\(index)]"))

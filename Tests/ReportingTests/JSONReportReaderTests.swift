@@ -91,3 +91,19 @@ import Testing
         }
     }
 }
+
+@Suite("Report timestamps")
+struct ReportTimeTests {
+    @Test(
+        "a report read back is written again byte for byte, whatever the sub-millisecond timing",
+        arguments: [0.0, 0.0004, 0.0005, 0.0006, 0.1204, 0.9996]
+    )
+    func roundTrip(fraction: Double) throws {
+        var result = Fixtures.result()
+        result.startedAt = Date(timeIntervalSince1970: 1_764_000_000 + fraction)
+        result.finishedAt = Date(timeIntervalSince1970: 1_764_000_001.6222 + fraction / 3)
+        let written = try JSONReporter.render(result)
+        let reread = try JSONReportReader.read(written, file: "scan.json")
+        #expect(try JSONReporter.render(reread) == written)
+    }
+}
