@@ -196,6 +196,19 @@ public final class A11yPage {
         facts.focusable[index] && (facts.tabindex[index] ?? 0) >= 0
     }
 
+    /// The nearest ancestor of `index` (not the element itself) that `matches`, looking at most `limit` levels up:
+    /// the bounded climb rules use to find an enclosing label, link, map or table.
+    public func nearestAncestor(of index: Int, within limit: Int, where matches: (Int) -> Bool) -> Int? {
+        var current = snapshot.nodes[index].parent
+        var steps = 0
+        while let ancestor = current, steps < limit {
+            if matches(ancestor) { return ancestor }
+            current = snapshot.nodes[ancestor].parent
+            steps += 1
+        }
+        return nil
+    }
+
     /// Whether `descendant` is inside the subtree of `ancestor` (or is it).
     public func isInSubtree(_ descendant: Int, of ancestor: Int) -> Bool {
         ancestor <= descendant && descendant <= subtreeEnd[ancestor]

@@ -34,16 +34,26 @@ public enum RulesDirectory {
             }
             return url
         }
-        var candidates: [URL] = []
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates += ancestors(of: executable).map { $0.appendingPathComponent("Rules") }
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("share/portcullis/Rules"))
-        candidates += ancestors(of: URL(fileURLWithPath: currentDirectory)).map { $0.appendingPathComponent("Rules") }
+        let candidates = candidateFolders(
+            named: "Rules",
+            executablePath: executablePath,
+            currentDirectory: currentDirectory
+        )
         if let found = candidates.first(where: isRulesDirectory) { return found }
         throw PortcullisError(
             .invalidConfiguration,
             "cannot find the Rules/ folder; pass --rules DIR or set $\(environmentVariable)"
         )
+    }
+
+    /// Where a data folder shipped with Portcullis (`Rules`, `Reports`) may be, in search order: `name/` next to
+    /// or above the executable, `share/portcullis/name` beside an installed `bin/`, then `name/` in or above the
+    /// current directory.
+    public static func candidateFolders(named name: String, executablePath: String, currentDirectory: String) -> [URL] {
+        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        return ancestors(of: executable).map { $0.appendingPathComponent(name) }
+            + [executable.deletingLastPathComponent().appendingPathComponent("share/portcullis/\(name)")]
+            + ancestors(of: URL(fileURLWithPath: currentDirectory)).map { $0.appendingPathComponent(name) }
     }
 
     private static func ancestors(of url: URL) -> [URL] {

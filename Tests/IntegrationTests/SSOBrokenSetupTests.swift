@@ -10,7 +10,7 @@ import Testing
 /// the good nor the bad setup has (an http authorization endpoint, unusable metadata and keys, weak nonce and PKCE,
 /// SHA-1 and garbage SAML requests, a local login form and a redirect loop) each come out failed or needs-review,
 /// with every check's outcome written down.
-@Suite("SSO probe on the broken setup", .serialized)
+@Suite("SSO probe on the broken setup", .serialized, .timeLimit(.minutes(5)))
 struct SSOBrokenSetupTests {
     @Test("every check's outcome on the quirky relying party's plans")
     func outcomes() async throws {

@@ -9,7 +9,7 @@ import Testing
 /// The SSO probe against the demo's relying parties and identity providers over loopback, with the outcome of
 /// every check written down: the good relying party logs in at the strict identity provider and passes everything;
 /// the bad one, at the lax identity provider, fails what each of them gets wrong.
-@Suite("SSO probe on the demo", .serialized)
+@Suite("SSO probe on the demo", .serialized, .timeLimit(.minutes(5)))
 struct SSOProbeTests {
     @Test("every check's outcome on the good and the bad relying party and their identity providers")
     func outcomes() async throws {
@@ -171,8 +171,7 @@ struct SSOProbeTests {
 }
 
 /// Runs the SSO probe for `plan` and checks every rule's outcome counts against `expected` (both ways), the
-/// identity provider's request budget, a generous time bound (the whole suite shares two cores;
-/// `portcullis-bench sso` measures the real figure) and that a second run gives the same keys (findings must be
+/// identity provider's request budget and that a second run gives the same keys (findings must be
 /// stable across scans: no random value in a key). Returns the report for further checks.
 func checkOutcomeTable(
     _ plan: ProviderPlan,
@@ -195,7 +194,6 @@ func checkOutcomeTable(
         #expect(table[rule] == expected[rule], "\(plan.name) \(rule)")
     }
     #expect(report.identityProviderRequests <= SSOHostProbe.identityProviderBudget)
-    #expect(elapsed < .seconds(30), "loopback SSO probe of \(plan.name) took \(elapsed)")
     let again = await SSOHostProbe(client: client, provider: plan).run()
     #expect(
         Set(again.map { "\($0.ruleID.rawValue) \($0.key) \($0.outcome)" })

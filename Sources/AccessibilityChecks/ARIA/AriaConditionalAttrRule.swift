@@ -69,13 +69,8 @@ public struct AriaConditionalAttrRule: A11yRule {
 
     /// The nearest table-like ancestor role (bounded climb).
     private func tableRole(of index: Int, _ page: A11yPage) -> String? {
-        var current = page.node(index).parent
-        var steps = 0
-        while let at = current, steps < 256 {
-            if let role = page.role(of: at), ["table", "grid", "treegrid"].contains(role) { return role }
-            current = page.node(at).parent
-            steps += 1
-        }
-        return nil
+        let tableRoles: Set<String> = ["table", "grid", "treegrid"]
+        return page.nearestAncestor(of: index, within: 256) { tableRoles.contains(page.role(of: $0) ?? "") }
+            .flatMap { page.role(of: $0) }
     }
 }

@@ -34,13 +34,13 @@ public struct AccesskeysRule: A11yRule {
                     ? "accesskey \"\(key)\" is used by \(indices.count) elements (this is number \(position + 1))"
                     : "accesskey \"\(key)\" is unique"
                 observations.append(
-                    DocumentObservation.element(
+                    A11yObservation.element(
                         Self.id,
                         duplicated ? .failed : .passed,
                         page: page,
                         index: index,
                         url: url,
-                        summary
+                        summary: summary
                     )
                 )
             }

@@ -42,18 +42,18 @@ public struct AutocompleteValidRule: A11yRule {
             else { continue }
             if let problem = AutofillTokens.problem(in: value) {
                 observations.append(
-                    DocumentObservation.element(
+                    A11yObservation.element(
                         Self.id,
                         .failed,
                         page: page,
                         index: index,
                         url: url,
-                        "autocomplete=\"\(value)\" on <\(node.name)> is not a valid autofill value: \(problem)"
+                        summary: "autocomplete=\"\(value)\" on <\(node.name)> is not a valid autofill value: \(problem)"
                     )
                 )
             } else {
                 observations.append(
-                    DocumentObservation.element(Self.id, .passed, page: page, index: index, url: url, "Valid")
+                    A11yObservation.element(Self.id, .passed, page: page, index: index, url: url, summary: "Valid")
                 )
             }
         }

@@ -32,24 +32,31 @@ public struct BypassRule: A11yRule {
         }
         if let heading = HeadingOutline.of(page).headings.first {
             return [
-                DocumentObservation.element(Self.id, .passed, page: page, index: heading.index, url: url, "Heading")
+                A11yObservation.element(
+                    Self.id,
+                    .passed,
+                    page: page,
+                    index: heading.index,
+                    url: url,
+                    summary: "Heading"
+                )
             ]
         }
         for (index, node) in snapshot.nodes.enumerated() where page.notRenderedReason(index) == nil {
             let roles = page.explicitRoleTokens(of: index)
             if Self.landmarkTags.contains(node.name) || roles.contains(where: Self.landmarkRoles.contains) {
                 return [
-                    DocumentObservation.element(Self.id, .passed, page: page, index: index, url: url, "Landmark")
+                    A11yObservation.element(Self.id, .passed, page: page, index: index, url: url, summary: "Landmark")
                 ]
             }
         }
         if let link = SamePageLinks.of(page).links.first(where: { $0.resolves && !$0.fragment.isEmpty }) {
             return [
-                DocumentObservation.element(Self.id, .passed, page: page, index: link.index, url: url, "Skip link")
+                A11yObservation.element(Self.id, .passed, page: page, index: link.index, url: url, summary: "Skip link")
             ]
         }
         return [
-            DocumentObservation.page(
+            A11yObservation.page(
                 Self.id,
                 page.hasScripts ? .needsReview : .failed,
                 url: url,

@@ -32,22 +32,24 @@ public struct DocumentTitleRule: A11yRule {
             }
         }
         guard let title = titles.first(where: { !excluded[$0] }) else {
-            return [DocumentObservation.page(Self.id, .failed, url: url, "The document has no <title> element")]
+            return [A11yObservation.page(Self.id, .failed, url: url, "The document has no <title> element")]
         }
         let text = TextContent.of(title, in: snapshot).trimmingASCIIWhitespace
         if text.isEmpty {
             return [
-                DocumentObservation.element(
+                A11yObservation.element(
                     Self.id,
                     .failed,
                     page: page,
                     index: title,
                     url: url,
-                    "The document's <title> is empty"
+                    summary: "The document's <title> is empty"
                 )
             ]
         }
-        return [DocumentObservation.element(Self.id, .passed, page: page, index: title, url: url, "Title \"\(text)\"")]
+        return [
+            A11yObservation.element(Self.id, .passed, page: page, index: title, url: url, summary: "Title \"\(text)\"")
+        ]
     }
 
     private static let foreign: Set<String> = ["svg", "math", "template"]

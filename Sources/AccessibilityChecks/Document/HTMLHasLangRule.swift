@@ -21,7 +21,9 @@ public struct HTMLHasLangRule: A11yRule {
         guard let root = DocumentRoot.htmlElement(of: page) else { return [] }
         let node = page.node(root)
         if let lang = node.attribute("lang"), !LanguageTag(lang).isBlank {
-            return [DocumentObservation.element(Self.id, .passed, page: page, index: root, url: url, "<html> has lang")]
+            return [
+                A11yObservation.element(Self.id, .passed, page: page, index: root, url: url, summary: "<html> has lang")
+            ]
         }
         let reason: String
         if node.hasAttribute("lang") {
@@ -31,6 +33,6 @@ public struct HTMLHasLangRule: A11yRule {
         } else {
             reason = "<html> has no lang attribute"
         }
-        return [DocumentObservation.element(Self.id, .failed, page: page, index: root, url: url, reason)]
+        return [A11yObservation.element(Self.id, .failed, page: page, index: root, url: url, summary: reason)]
     }
 }

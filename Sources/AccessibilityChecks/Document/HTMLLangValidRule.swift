@@ -27,8 +27,8 @@ public struct HTMLLangValidRule: A11yRule {
             let summary =
                 "<html> \(invalid.0)=\"\(invalid.1.text)\" is not a valid language tag "
                 + "(primary subtag \"\(invalid.1.primary)\" is not a known language)"
-            return [DocumentObservation.element(Self.id, .failed, page: page, index: root, url: url, summary)]
+            return [A11yObservation.element(Self.id, .failed, page: page, index: root, url: url, summary: summary)]
         }
-        return [DocumentObservation.element(Self.id, .passed, page: page, index: root, url: url, "Valid language")]
+        return [A11yObservation.element(Self.id, .passed, page: page, index: root, url: url, summary: "Valid language")]
     }
 }

@@ -23,9 +23,11 @@ public struct HTMLXMLLangMismatchRule: A11yRule {
             let xmlLang = node.attribute("xml:lang").map(LanguageTag.init), xmlLang.isValid
         else { return [] }
         if lang.primary == xmlLang.primary {
-            return [DocumentObservation.element(Self.id, .passed, page: page, index: root, url: url, "Same language")]
+            return [
+                A11yObservation.element(Self.id, .passed, page: page, index: root, url: url, summary: "Same language")
+            ]
         }
         let summary = "<html> lang=\"\(lang.text)\" and xml:lang=\"\(xmlLang.text)\" name different languages"
-        return [DocumentObservation.element(Self.id, .failed, page: page, index: root, url: url, summary)]
+        return [A11yObservation.element(Self.id, .failed, page: page, index: root, url: url, summary: summary)]
     }
 }

@@ -21,24 +21,24 @@ public struct HeadingOrderRule: A11yRule {
         return outline.headings.map { heading in
             defer { previous = heading.level }
             if let previous, heading.level > previous + 1 {
-                return DocumentObservation.element(
+                return A11yObservation.element(
                     Self.id,
                     .failed,
                     page: page,
                     index: heading.index,
                     url: url,
-                    "Heading level \(heading.level) follows level \(previous), skipping "
+                    summary: "Heading level \(heading.level) follows level \(previous), skipping "
                         + (heading.level - previous == 2
                             ? "level \(previous + 1)" : "levels \(previous + 1)–\(heading.level - 1)")
                 )
             }
-            return DocumentObservation.element(
+            return A11yObservation.element(
                 Self.id,
                 .passed,
                 page: page,
                 index: heading.index,
                 url: url,
-                "Heading level \(heading.level) in order"
+                summary: "Heading level \(heading.level) in order"
             )
         }
     }

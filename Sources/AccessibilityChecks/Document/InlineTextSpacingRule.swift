@@ -87,7 +87,14 @@ public struct InlineTextSpacingRule: A11yRule {
         return holders.keys.sorted().compactMap { index in
             guard let declaration = declarations[index], let texts = holders[index] else { return nil }
             let (outcome, summary) = judge(declaration.value, declarer: index, texts: texts, fonts: fonts)
-            return DocumentObservation.element(property.ruleID, outcome, page: page, index: index, url: url, summary)
+            return A11yObservation.element(
+                property.ruleID,
+                outcome,
+                page: page,
+                index: index,
+                url: url,
+                summary: summary
+            )
         }
     }
 

@@ -40,13 +40,13 @@ public struct MetaRefreshRule: A11yRule {
                 ? "The page \(kind) after \(refresh.delay) s"
                 : "The page \(kind) after \(refresh.delay) s without the user asking for it"
             return [
-                DocumentObservation.element(
+                A11yObservation.element(
                     rule,
                     passes ? .passed : .failed,
                     page: page,
                     index: index,
                     url: url,
-                    summary
+                    summary: summary
                 )
             ]
         }

@@ -49,13 +49,13 @@ public struct MetaViewportRule: A11yRule {
                 problems.append("maximum-scale=\(maximum) limits zoom below \(Int(minimumScale))×")
             }
             observations.append(
-                DocumentObservation.element(
+                A11yObservation.element(
                     rule,
                     problems.isEmpty ? .passed : .failed,
                     page: page,
                     index: index,
                     url: url,
-                    problems.isEmpty ? "The viewport allows zooming" : problems.joined(separator: "; ")
+                    summary: problems.isEmpty ? "The viewport allows zooming" : problems.joined(separator: "; ")
                 )
             )
         }

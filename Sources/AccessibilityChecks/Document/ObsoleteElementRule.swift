@@ -29,13 +29,13 @@ public struct ObsoleteElementRule: A11yRule {
         let rendered = RenderedTree.of(page)
         let effect = element == "blink" ? "blinks" : "scrolls"
         return indices.filter { !rendered.notRendered[$0] }.map { index in
-            DocumentObservation.element(
+            A11yObservation.element(
                 rules[0],
                 .failed,
                 page: page,
                 index: index,
                 url: url,
-                "<\(element)> content \(effect) and users cannot pause or stop it"
+                summary: "<\(element)> content \(effect) and users cannot pause or stop it"
             )
         }
     }

@@ -20,9 +20,16 @@ public struct PageHasHeadingOneRule: A11yRule {
         let outline = HeadingOutline.of(page)
         if let first = outline.headings.first(where: { $0.level == 1 }) {
             return [
-                DocumentObservation.element(Self.id, .passed, page: page, index: first.index, url: url, "Has an h1")
+                A11yObservation.element(
+                    Self.id,
+                    .passed,
+                    page: page,
+                    index: first.index,
+                    url: url,
+                    summary: "Has an h1"
+                )
             ]
         }
-        return [DocumentObservation.page(Self.id, .failed, url: url, "The page has no level-one heading")]
+        return [A11yObservation.page(Self.id, .failed, url: url, "The page has no level-one heading")]
     }
 }

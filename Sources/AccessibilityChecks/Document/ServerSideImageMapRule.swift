@@ -17,13 +17,13 @@ public struct ServerSideImageMapRule: A11yRule {
 
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         page.snapshot.indices(named: "img").filter { page.node($0).hasAttribute("ismap") }.map { index in
-            DocumentObservation.element(
+            A11yObservation.element(
                 Self.id,
                 .failed,
                 page: page,
                 index: index,
                 url: url,
-                "Server-side image map (ismap): its regions cannot be reached with a keyboard"
+                summary: "Server-side image map (ismap): its regions cannot be reached with a keyboard"
             )
         }
     }

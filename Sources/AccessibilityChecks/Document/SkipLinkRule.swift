@@ -21,22 +21,22 @@ public struct SkipLinkRule: A11yRule {
     public func evaluate(_ page: A11yPage, at url: URL) -> [Observation] {
         SamePageLinks.of(page).links.filter { !$0.fragment.isEmpty }.map { link in
             if link.resolves {
-                return DocumentObservation.element(
+                return A11yObservation.element(
                     Self.id,
                     .passed,
                     page: page,
                     index: link.index,
                     url: url,
-                    "Target #\(link.fragment) exists"
+                    summary: "Target #\(link.fragment) exists"
                 )
             }
-            return DocumentObservation.element(
+            return A11yObservation.element(
                 Self.id,
                 page.hasScripts ? .needsReview : .failed,
                 page: page,
                 index: link.index,
                 url: url,
-                "Same-page link to #\(link.fragment), but no element has that id or name"
+                summary: "Same-page link to #\(link.fragment), but no element has that id or name"
                     + (page.hasScripts ? " (a script may add it)" : "")
             )
         }

@@ -22,18 +22,25 @@ public struct TabindexRule: A11yRule {
             guard let value = page.node(index).attribute("tabindex"), let number = Self.integer(value) else { continue }
             if number > 0 {
                 observations.append(
-                    DocumentObservation.element(
+                    A11yObservation.element(
                         Self.id,
                         .failed,
                         page: page,
                         index: index,
                         url: url,
-                        "tabindex=\(number) puts <\(page.node(index).name)> ahead of the natural focus order"
+                        summary: "tabindex=\(number) puts <\(page.node(index).name)> ahead of the natural focus order"
                     )
                 )
             } else {
                 observations.append(
-                    DocumentObservation.element(Self.id, .passed, page: page, index: index, url: url, "tabindex ≤ 0")
+                    A11yObservation.element(
+                        Self.id,
+                        .passed,
+                        page: page,
+                        index: index,
+                        url: url,
+                        summary: "tabindex ≤ 0"
+                    )
                 )
             }
         }

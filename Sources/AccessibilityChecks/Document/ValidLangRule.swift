@@ -38,12 +38,12 @@ public struct ValidLangRule: A11yRule {
             let tag = LanguageTag(value)
             if tag.isValid {
                 observations.append(
-                    DocumentObservation.element(Self.id, .passed, page: page, index: index, url: url, "Valid lang")
+                    A11yObservation.element(Self.id, .passed, page: page, index: index, url: url, summary: "Valid lang")
                 )
             } else {
                 let summary = "<\(node.name)> lang=\"\(value)\" is not a valid language tag for the text it contains"
                 observations.append(
-                    DocumentObservation.element(Self.id, .failed, page: page, index: index, url: url, summary)
+                    A11yObservation.element(Self.id, .failed, page: page, index: index, url: url, summary: summary)
                 )
             }
         }

@@ -28,13 +28,13 @@ public struct VideoCaptionRule: A11yRule {
                 return node.name == "track"
                     && node.attribute("kind")?.trimmingASCIIWhitespace.lowercased() == "captions"
             }
-            return DocumentObservation.element(
+            return A11yObservation.element(
                 Self.id,
                 captioned ? .passed : .needsReview,
                 page: page,
                 index: video,
                 url: url,
-                captioned
+                summary: captioned
                     ? "The video has a captions track"
                     : "The video has no <track kind=\"captions\">; check for open captions or that it has no audio"
             )

@@ -27,13 +27,6 @@ public struct AreaAltRule: A11yRule {
 
     /// Whether an ancestor is a `<map>` (bounded climb: areas sit a few levels under their map).
     private func inMap(_ page: A11yPage, _ index: Int) -> Bool {
-        var current = page.node(index).parent
-        var steps = 0
-        while let ancestor = current, steps < 64 {
-            if page.node(ancestor).name == "map" { return true }
-            current = page.node(ancestor).parent
-            steps += 1
-        }
-        return false
+        page.nearestAncestor(of: index, within: 64) { page.node($0).name == "map" } != nil
     }
 }

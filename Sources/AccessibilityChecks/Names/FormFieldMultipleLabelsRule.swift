@@ -41,7 +41,7 @@ public struct FormFieldMultipleLabelsRule: A11yRule {
             let maybe = states.filter { if case .uncertain = $0 { return true } else { return false } }.count
             let role = NameRuleSupport.roleLabel(page, index)
             if shown > 1 {
-                return NameRuleSupport.observation(
+                return A11yObservation.element(
                     Self.id,
                     .failed,
                     page: page,
@@ -51,7 +51,7 @@ public struct FormFieldMultipleLabelsRule: A11yRule {
                 )
             }
             if shown + maybe > 1 {
-                return NameRuleSupport.observation(
+                return A11yObservation.element(
                     Self.id,
                     .needsReview,
                     page: page,
@@ -61,7 +61,7 @@ public struct FormFieldMultipleLabelsRule: A11yRule {
                         "Form field (role \(role)) has \(shown + maybe) labels, some of which a stylesheet may hide"
                 )
             }
-            return NameRuleSupport.observation(
+            return A11yObservation.element(
                 Self.id,
                 .passed,
                 page: page,
@@ -74,13 +74,6 @@ public struct FormFieldMultipleLabelsRule: A11yRule {
 
     /// The nearest `<label>` ancestor (bounded climb).
     private func wrappingLabel(_ page: A11yPage, _ index: Int) -> Int? {
-        var current = page.node(index).parent
-        var steps = 0
-        while let ancestor = current, steps < 64 {
-            if page.node(ancestor).name == "label" { return ancestor }
-            current = page.node(ancestor).parent
-            steps += 1
-        }
-        return nil
+        page.nearestAncestor(of: index, within: 64) { page.node($0).name == "label" }
     }
 }

@@ -41,7 +41,7 @@ public struct FrameTitleUniqueRule: A11yRule {
             for frame in frames {
                 let role = NameRuleSupport.roleLabel(page, frame.index)
                 observations.append(
-                    NameRuleSupport.observation(
+                    A11yObservation.element(
                         Self.id,
                         same ? .passed : .needsReview,
                         page: page,

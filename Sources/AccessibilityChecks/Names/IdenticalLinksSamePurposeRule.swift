@@ -39,7 +39,7 @@ public struct IdenticalLinksSamePurposeRule: A11yRule {
             for link in links {
                 let role = NameRuleSupport.roleLabel(page, link.index)
                 observations.append(
-                    NameRuleSupport.observation(
+                    A11yObservation.element(
                         Self.id,
                         same ? .passed : .needsReview,
                         page: page,

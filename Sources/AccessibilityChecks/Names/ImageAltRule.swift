@@ -26,7 +26,7 @@ public struct ImageAltRule: A11yRule {
             guard !page.hidden(index).isHidden else { return nil }
             let source = page.node(index).attribute("src") ?? ""
             if NameRuleSupport.isPresentational(role) {
-                return NameRuleSupport.observation(
+                return A11yObservation.element(
                     AccessibilityRules.imageAlt,
                     .passed,
                     page: page,

@@ -28,7 +28,7 @@ public struct ImageRedundantAltRule: A11yRule {
             let text = VisibleText(page, container).text.normalisedForComparison
             let role = NameRuleSupport.roleLabel(page, index)
             if text == alt {
-                return NameRuleSupport.observation(
+                return A11yObservation.element(
                     Self.id,
                     .failed,
                     page: page,
@@ -38,7 +38,7 @@ public struct ImageRedundantAltRule: A11yRule {
                         + "twice"
                 )
             }
-            return NameRuleSupport.observation(
+            return A11yObservation.element(
                 Self.id,
                 .passed,
                 page: page,
@@ -51,17 +51,9 @@ public struct ImageRedundantAltRule: A11yRule {
 
     /// The nearest enclosing link, button or label (at most 8 levels up).
     private func container(_ page: A11yPage, _ index: Int) -> Int? {
-        var current = page.node(index).parent
-        var steps = 0
-        while let ancestor = current, steps < 8 {
-            if Self.containers.contains(page.node(ancestor).name)
+        page.nearestAncestor(of: index, within: 8) { ancestor in
+            Self.containers.contains(page.node(ancestor).name)
                 || ["link", "button"].contains(page.role(of: ancestor) ?? "")
-            {
-                return ancestor
-            }
-            current = page.node(ancestor).parent
-            steps += 1
         }
-        return nil
     }
 }

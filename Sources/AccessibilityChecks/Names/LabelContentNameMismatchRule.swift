@@ -57,7 +57,7 @@ public struct LabelContentNameMismatchRule: A11yRule {
             let role = NameRuleSupport.roleLabel(page, index)
             let match = Self.match(name: name.text, visible: visible.text)
             func observe(_ outcome: Observation.Outcome, _ summary: String) -> Observation {
-                NameRuleSupport.observation(Self.id, outcome, page: page, index: index, url: url, summary: summary)
+                A11yObservation.element(Self.id, outcome, page: page, index: index, url: url, summary: summary)
             }
             switch match {
             case .contained:

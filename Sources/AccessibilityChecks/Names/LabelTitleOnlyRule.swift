@@ -24,7 +24,7 @@ public struct LabelTitleOnlyRule: A11yRule {
             guard !name.isEmpty else { return nil }
             let role = NameRuleSupport.roleLabel(page, index)
             if name.source == .title {
-                return NameRuleSupport.observation(
+                return A11yObservation.element(
                     Self.id,
                     .failed,
                     page: page,
@@ -34,7 +34,7 @@ public struct LabelTitleOnlyRule: A11yRule {
                         + "which is not a visible label"
                 )
             }
-            return NameRuleSupport.observation(
+            return A11yObservation.element(
                 Self.id,
                 .passed,
                 page: page,

@@ -6,29 +6,6 @@ import PortcullisHTML
 /// Building blocks the accessible-name rules share: observations with the element's path, snippet and computed
 /// role and name as evidence, and the common "must have a non-empty accessible name" verdict.
 enum NameRuleSupport {
-    /// An observation about element `index`: path and key are its CSS path (one finding per template location),
-    /// followed by `keySuffix` when given. Passed observations carry no snippet (they never become findings, and
-    /// serialising markup for every passing element would dominate the cost).
-    static func observation(
-        _ rule: RuleID,
-        _ outcome: Observation.Outcome,
-        page: A11yPage,
-        index: Int,
-        url: URL,
-        summary: @autoclosure () -> String,
-        keySuffix: String? = nil
-    ) -> Observation {
-        A11yObservation.element(
-            rule,
-            outcome,
-            page: page,
-            index: index,
-            url: url,
-            summary: summary(),
-            keySuffix: keySuffix
-        )
-    }
-
     /// The computed role, for evidence: `none` when there is none.
     static func roleLabel(_ page: A11yPage, _ index: Int) -> String { page.role(of: index) ?? "no role" }
 
@@ -48,7 +25,7 @@ enum NameRuleSupport {
         let name = page.accessibleName(index)
         let role = roleLabel(page, index)
         if !name.isEmpty {
-            return observation(
+            return A11yObservation.element(
                 rule,
                 .passed,
                 page: page,
@@ -60,7 +37,7 @@ enum NameRuleSupport {
             )
         }
         if case .uncertain(let reason) = hidden {
-            return observation(
+            return A11yObservation.element(
                 rule,
                 .needsReview,
                 page: page,
@@ -71,7 +48,7 @@ enum NameRuleSupport {
             )
         }
         if name.uncertain {
-            return observation(
+            return A11yObservation.element(
                 rule,
                 .needsReview,
                 page: page,
@@ -82,7 +59,7 @@ enum NameRuleSupport {
                 keySuffix: keySuffix
             )
         }
-        return observation(
+        return A11yObservation.element(
             rule,
             .failed,
             page: page,

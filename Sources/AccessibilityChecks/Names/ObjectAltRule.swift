@@ -39,7 +39,7 @@ public struct ObjectAltRule: A11yRule {
             guard content != .other, !page.hidden(index).isHidden else { return nil }
             let verdict = NameRuleSupport.requireName(Self.id, page: page, index: index, url: url, what: "Object")
             guard content == .unknown, let verdict, verdict.outcome == .failed else { return verdict }
-            return NameRuleSupport.observation(
+            return A11yObservation.element(
                 Self.id,
                 .needsReview,
                 page: page,

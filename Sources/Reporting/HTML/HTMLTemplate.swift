@@ -1,5 +1,6 @@
 public import Foundation
 import Mustache
+import PortcullisCore
 
 /// The parsed Mustache template the HTML audit report is rendered with, and where it came from.
 ///
@@ -77,25 +78,11 @@ public struct HTMLTemplate: Sendable {
         if let folder = environment[environmentVariable], !folder.isEmpty {
             return URL(fileURLWithPath: folder).appendingPathComponent(fileName)
         }
-        var folders: [URL] = []
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        folders += ancestors(of: executable).map { $0.appendingPathComponent("Reports") }
-        folders.append(executable.deletingLastPathComponent().appendingPathComponent("share/portcullis/Reports"))
-        folders += ancestors(of: URL(fileURLWithPath: currentDirectory)).map { $0.appendingPathComponent("Reports") }
-        return folders.map { $0.appendingPathComponent(fileName) }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-
-    private static func ancestors(of url: URL) -> [URL] {
-        var result: [URL] = []
-        var current = url.standardizedFileURL
-        for _ in 0..<8 {
-            result.append(current)
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { break }
-            current = parent
-        }
-        return result
+        return RulesDirectory.candidateFolders(
+            named: "Reports",
+            executablePath: executablePath,
+            currentDirectory: currentDirectory
+        ).map { $0.appendingPathComponent(fileName) }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// `view` rendered through the template.

@@ -3,26 +3,6 @@ import Foundation
 import PortcullisCore
 import PortcullisHTML
 
-/// The document rules' observations: see ``A11yObservation``.
-enum DocumentObservation {
-    /// An observation about the element at `index`.
-    static func element(
-        _ rule: RuleID,
-        _ outcome: Observation.Outcome,
-        page: A11yPage,
-        index: Int,
-        url: URL,
-        _ summary: @autoclosure () -> String
-    ) -> Observation {
-        A11yObservation.element(rule, outcome, page: page, index: index, url: url, summary: summary())
-    }
-
-    /// An observation about the whole page.
-    static func page(_ rule: RuleID, _ outcome: Observation.Outcome, url: URL, _ summary: String) -> Observation {
-        A11yObservation.page(rule, outcome, url: url, summary)
-    }
-}
-
 /// Facts about the document element the document rules share.
 enum DocumentRoot {
     /// The index of the HTML `<html>` document element, nil when the document is not an HTML page: libxml2 wraps
