@@ -19,31 +19,20 @@ struct CommandLineTests {
         seconds: Double = 60,
         environment extra: [String: String] = [:]
     ) async throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PORTCULLIS_RULES"] = TestPaths.rules.path
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(seconds))
-            process.terminate()
-        }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
+        let result = try await ChildProcess.run(
+            TestPaths.executable.path,
+            arguments,
+            environment: environment,
+            currentDirectory: directory?.path,
+            timeout: seconds
+        )
         return Run(
-            status: process.terminationStatus,
-            stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self)
+            status: result.status,
+            stdout: String(decoding: result.output, as: UTF8.self),
+            stderr: String(decoding: result.errorOutput, as: UTF8.self)
         )
     }
 

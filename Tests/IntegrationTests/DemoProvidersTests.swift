@@ -535,7 +535,9 @@ import FoundationXML
             try await zoo.shutdown()
 
             let refused = try await Curl.run([zoo.fixturesHTTP.appending(path: "ok").absoluteString], maxTime: 5)
-            #expect(refused.status == 7, "connection refused after shutdown: \(refused.stderr)")
+            // Refused (7), or a TLS failure (35) when a zoo of a parallel test has already bound the freed port: either
+            // way nothing of this zoo answers any more.
+            #expect([7, 35].contains(refused.status), "no connection after shutdown: \(refused.stderr)")
         }
     }
 
@@ -561,7 +563,9 @@ import FoundationXML
         #expect(clock.now - started < .seconds(10))
 
         let refused = try await Curl.run(["--http2", zoo.good.httpsURL.absoluteString], maxTime: 5)
-        #expect(refused.status == 7, "connection refused after shutdown: \(refused.stderr)")
+        // Refused (7), or a TLS failure (35) when a zoo of a parallel test has already bound the freed port: either
+        // way nothing of this zoo answers any more.
+        #expect([7, 35].contains(refused.status), "no connection after shutdown: \(refused.stderr)")
     }
 }
 

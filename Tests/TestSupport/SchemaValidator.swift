@@ -29,26 +29,14 @@ public struct SchemaValidator {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let instance = scratch.appendingPathComponent("instance.json")
-        let log = scratch.appendingPathComponent("output.txt")
         try document.write(to: instance)
-        try Data().write(to: log)
-        let logHandle = try FileHandle(forWritingTo: log)
-        defer { try? logHandle.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, schema.path, instance.path]
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = exited.wait(timeout: .now() + 5)
-            return Outcome(status: -1, output: "validator timed out after \(timeout) s")
-        }
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return Outcome(status: process.terminationStatus, output: output)
+        let result = try ChildProcess.runBlocking(
+            "python3",
+            [script.path, schema.path, instance.path],
+            timeout: timeout
+        )
+        if result.status == -1 { return Outcome(status: -1, output: "validator timed out after \(timeout) s") }
+        let output = String(decoding: result.output + result.errorOutput, as: UTF8.self)
+        return Outcome(status: result.status, output: output)
     }
 }
