@@ -535,9 +535,9 @@ import FoundationXML
             try await zoo.shutdown()
 
             let refused = try await Curl.run([zoo.fixturesHTTP.appending(path: "ok").absoluteString], maxTime: 5)
-            // Refused (7), or a TLS failure (35) when a zoo of a parallel test has already bound the freed port: either
-            // way nothing of this zoo answers any more.
-            #expect([7, 35].contains(refused.status), "no connection after shutdown: \(refused.stderr)")
+            // Refused (7) as a rule; but a parallel test's server may already have bound the freed ephemeral port and
+            // then drops this plain request (35, 52, 56). Any failure means this zoo's fixture server is gone.
+            #expect(refused.status != 0, "no answer after shutdown: \(refused.stderr)")
         }
     }
 
