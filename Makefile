@@ -4,7 +4,8 @@
 # CI runs `make test` through .ci/run.
 
 SWIFT        ?= swift
-DEBIAN_DEPS  := libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config curl wget openssl python3 python3-pip
+DEBIAN_DEPS  := libcurl4-openssl-dev libxml2-dev libssl-dev pkg-config curl wget openssl python3 python3-pip \
+                chromium fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks
 
@@ -23,6 +24,8 @@ deps:
 		|| python3 -m pip install -q --break-system-packages jsonschema
 	@python3 -c "import junitparser" 2>/dev/null || python3 -m pip install -q junitparser \
 		|| python3 -m pip install -q --break-system-packages junitparser
+	@command -v sarif >/dev/null 2>&1 || python3 -m pip install -q sarif-tools \
+		|| python3 -m pip install -q --break-system-packages sarif-tools
 
 build: deps
 	$(SWIFT) build

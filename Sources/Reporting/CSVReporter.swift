@@ -17,6 +17,11 @@ public enum CSVReporter {
     /// Evidence longer than this many characters is cut and marked with `…`.
     public static let maxEvidenceCharacters = 1000
 
+    /// Writes `result` to `stream`, gated by `options.failOn`.
+    public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) {
+        stream.write(render(result, options: options))
+    }
+
     /// The CSV bytes of `result`, findings in report order (most severe first).
     public static func render(_ result: ScanResult, options: ReportOptions = ReportOptions()) -> Data {
         let providers = ReportProviders(result.targets)

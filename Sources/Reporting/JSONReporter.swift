@@ -13,6 +13,13 @@ public enum JSONReporter {
     /// The `$schema` value of every report: the `$id` of the JSON Schema for major version 1 of the format.
     public static let schemaID: String = "https://portcullis-scanner.github.io/schemas/portcullis-report-v1.schema.json"
 
+    /// Writes `result` to `stream`; with `options.baseline`, the report gains what changed since that scan.
+    ///
+    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
+    public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) throws {
+        stream.write(try render(result))
+    }
+
     /// Encodes `result` as pretty-printed UTF-8 JSON with sorted keys and unescaped slashes.
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON (such as a non-finite timing).

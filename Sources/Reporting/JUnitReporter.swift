@@ -11,6 +11,11 @@ public import PortcullisCore
 /// that could not be scanned is an `<error>`. All scanned text is XML-escaped and characters XML 1.0 forbids are
 /// replaced, so a hostile page cannot break the document.
 public enum JUnitReporter {
+    /// Writes `result` to `stream`, gated by `options.failOn`.
+    public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) {
+        stream.write(render(result, options: options))
+    }
+
     /// The JUnit XML bytes of `result`, gated by `options.failOn` (no failures at all when it is `nil`).
     public static func render(_ result: ScanResult, options: ReportOptions = ReportOptions()) -> Data {
         let suites = JUnitSuiteBuilder(result: result, options: options).suites()

@@ -17,6 +17,11 @@ public enum MarkdownReporter {
     /// The most provider rows in the summary; the rest are counted.
     public static let maxProviderRows = 50
 
+    /// Writes `result` to `stream`, gated by `options.failOn`.
+    public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) {
+        stream.write(render(result, options: options))
+    }
+
     /// The Markdown text of `result`, UTF-8 encoded, with a verdict when `options.failOn` is set.
     public static func render(_ result: ScanResult, options: ReportOptions = ReportOptions()) -> Data {
         Data(text(result, options: options).utf8)

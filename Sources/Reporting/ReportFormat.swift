@@ -33,16 +33,23 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         try render(result, options: ReportOptions())
     }
 
-    /// The bytes of `result` in this format; `options` carries the gate threshold the JUnit and Markdown
-    /// reports need.
+    /// The bytes of `result` in this format, in memory; `options` carries the gate threshold and the baseline.
     public func render(_ result: ScanResult, options: ReportOptions) throws -> Data {
+        let stream = ReportStream()
+        try write(result, options: options, to: stream)
+        return stream.bytes
+    }
+
+    /// Writes `result` in this format to `stream`; `options` carries the gate threshold the JUnit and Markdown
+    /// reports need and the baseline comparison SARIF, JSON and HTML show.
+    public func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) throws {
         switch self {
-        case .json: return try JSONReporter.render(result)
-        case .sarif: return try SARIFReporter.render(result)
-        case .md: return MarkdownReporter.render(result, options: options)
-        case .csv: return CSVReporter.render(result, options: options)
-        case .junit: return JUnitReporter.render(result, options: options)
-        case .html: return try HTMLReporter.render(result, options: options)
+        case .json: try JSONReporter.write(result, options: options, to: stream)
+        case .sarif: try SARIFReporter.write(result, options: options, to: stream)
+        case .md: MarkdownReporter.write(result, options: options, to: stream)
+        case .csv: CSVReporter.write(result, options: options, to: stream)
+        case .junit: JUnitReporter.write(result, options: options, to: stream)
+        case .html: try HTMLReporter.write(result, options: options, to: stream)
         }
     }
 }

@@ -8,9 +8,14 @@ public struct ReportOptions: Sendable, Hashable {
     /// `nil` means no gate, so nothing fails.
     public var failOn: Severity?
 
-    /// Creates options with an optional gate threshold.
-    public init(failOn: Severity? = nil) {
+    /// The comparison with a previous scan (`--baseline`), for the reports that say what changed:
+    /// SARIF `baselineState`, the JSON `baseline` section, the HTML executive summary. `nil` without a baseline.
+    public var baseline: BaselineComparison?
+
+    /// Creates options with an optional gate threshold and baseline comparison.
+    public init(failOn: Severity? = nil, baseline: BaselineComparison? = nil) {
         self.failOn = failOn
+        self.baseline = baseline
     }
 
     /// Whether `finding` fails the gate: not suppressed, not awaiting review, and at or above ``failOn``.

@@ -18,6 +18,17 @@ public enum SARIFReporter {
     /// How many locations a result lists at most; the full count is in the result's `properties.locationCount`.
     public static let maximumLocationsPerResult: Int = 50
 
+    /// Writes `result` to `stream`, with `baselineState` on every result when `options.baseline` is given.
+    ///
+    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
+    public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) throws {
+        if let comparison = options.baseline {
+            stream.write(try render(result, comparison: comparison))
+        } else {
+            stream.write(try render(result))
+        }
+    }
+
     /// Encodes `result` as pretty-printed UTF-8 SARIF 2.1.0 with sorted keys.
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
@@ -30,7 +41,14 @@ public enum SARIFReporter {
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
     public static func render(_ result: ScanResult, baseline: ScanResult) throws -> Data {
-        try ReportEncoder.encode(log(for: result, comparison: BaselineComparison(baseline: baseline, current: result)))
+        try render(result, comparison: BaselineComparison(baseline: baseline, current: result))
+    }
+
+    /// Encodes `result` with each result's `baselineState` taken from `comparison`, fixed findings as `absent`.
+    ///
+    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
+    public static func render(_ result: ScanResult, comparison: BaselineComparison) throws -> Data {
+        try ReportEncoder.encode(log(for: result, comparison: comparison))
     }
 
     /// The SARIF level for a severity: critical and high are errors, medium a warning, low and info notes.

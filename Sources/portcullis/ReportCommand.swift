@@ -15,6 +15,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               portcullis report reports/portcullis-report.json --format sarif --output audit
               portcullis report scan.json --output audit        (every format)
+              portcullis report this-week.json --baseline last-week.json --format html,sarif --output audit
 
             Exit codes:
               0  reports written
@@ -51,6 +52,15 @@ struct ReportCommand: ParsableCommand {
     )
     var failOn = "high"
 
+    @Option(
+        name: .customLong("baseline"),
+        help: ArgumentHelp(
+            "An earlier saved JSON report: SARIF, JSON and HTML then say what is new, updated and fixed.",
+            valueName: "previous.json"
+        )
+    )
+    var baseline: String?
+
     func run() throws {
         let gate = try FailThreshold.parse(failOn)
         let formats = try ReportFormatList.parse(formats)
@@ -60,13 +70,22 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ConfigurationError(error.description)
         }
+        var comparison: BaselineComparison?
+        if let baseline {
+            do {
+                let previous = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: baseline))
+                comparison = BaselineComparison(baseline: previous, current: result)
+            } catch {
+                throw ConfigurationError("--baseline: \(error.description)")
+            }
+        }
         let written: [URL]
         do {
             written = try ReportWriter.write(
                 result,
                 formats: formats,
                 to: URL(fileURLWithPath: output),
-                options: ReportOptions(failOn: gate)
+                options: ReportOptions(failOn: gate, baseline: comparison)
             )
         } catch {
             throw ConfigurationError("cannot write reports to \(output): \(error)")

@@ -82,9 +82,8 @@ struct ScanSession {
                     result,
                     formats: formats,
                     to: URL(fileURLWithPath: output),
-                    options: ReportOptions(failOn: failOn)
+                    options: ReportOptions(failOn: failOn, baseline: comparison)
                 )
-                try writeBaselineSARIF(result, formats: formats, to: output)
                 for url in written { Logger(label: "portcullis").info("wrote \(url.path)") }
             } catch {
                 throw ConfigurationError("cannot write reports to \(output): \(error)")
@@ -93,7 +92,9 @@ struct ScanSession {
             guard formats.count == 1 else {
                 throw ValidationError("several formats need --output DIR; stdout takes one format")
             }
-            FileHandle.standardOutput.write(try format.render(result, options: ReportOptions(failOn: failOn)))
+            FileHandle.standardOutput.write(
+                try format.render(result, options: ReportOptions(failOn: failOn, baseline: comparison))
+            )
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
         let summaryHandle = summaryToStderr ? FileHandle.standardError : FileHandle.standardOutput
@@ -123,13 +124,5 @@ struct ScanSession {
         } catch {
             throw ConfigurationError("--baseline: \(error.description)")
         }
-    }
-
-    /// Rewrites the SARIF report with `baselineState` on each result when a baseline was given.
-    private func writeBaselineSARIF(_ result: ScanResult, formats: [ReportFormat], to output: String) throws {
-        guard let path = options.baseline, formats.contains(.sarif) else { return }
-        let baseline = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: path))
-        let file = URL(fileURLWithPath: output).appendingPathComponent(ReportFormat.sarif.fileName)
-        try SARIFReporter.render(result, baseline: baseline).write(to: file, options: .atomic)
     }
 }

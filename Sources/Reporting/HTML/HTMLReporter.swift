@@ -6,6 +6,17 @@ public import PortcullisCore
 ///
 /// A pure function of a scan result and options: the same inputs give the same bytes.
 public enum HTMLReporter {
+    /// Writes `result` to `stream` with the template from the `Reports/` folder, or the built-in copy.
+    ///
+    /// Throws ``HTMLReportError`` when a template file is found but cannot be read or parsed.
+    public static func write(
+        _ result: ScanResult,
+        options: ReportOptions,
+        to stream: ReportStream
+    ) throws(HTMLReportError) {
+        stream.write(try render(result, options: options))
+    }
+
     /// `result` rendered with the template from the `Reports/` folder, or the built-in copy when there is none.
     ///
     /// Throws ``HTMLReportError`` when a template file is found but cannot be read or parsed.
