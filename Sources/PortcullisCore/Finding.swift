@@ -38,6 +38,9 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Why the finding is suppressed (reason and where the suppression was written); nil when it is not.
     /// Suppressed findings are reported, never dropped, and never fail the gate.
     public var suppression: String?
+    /// The waiver entry behind ``suppression`` (reason, owner, ticket, expiry, source), when the finding came from
+    /// a scan rather than from a report written before waivers carried their details.
+    public var waiver: Suppression?
     /// Whether markup could not decide (the rule's outcome was "needs review"): listed for a person to check,
     /// never failing the gate.
     public var needsReview: Bool
@@ -53,6 +56,7 @@ public struct Finding: Sendable, Hashable, Codable {
         occurrences: Int? = nil,
         fingerprint: String,
         suppression: String? = nil,
+        waiver: Suppression? = nil,
         needsReview: Bool = false
     ) {
         self.ruleID = ruleID
@@ -64,7 +68,8 @@ public struct Finding: Sendable, Hashable, Codable {
         self.locations = locations
         self.occurrences = occurrences ?? locations.count
         self.fingerprint = fingerprint
-        self.suppression = suppression
+        self.suppression = suppression ?? waiver?.label
+        self.waiver = waiver
         self.needsReview = needsReview
     }
 }

@@ -14,7 +14,7 @@ public struct FindingAccumulator: Sendable {
         var origin: String
         var key: String
         /// Suppressed observations gather in their own finding, so a finding is wholly suppressed or not at all.
-        var suppression: String?
+        var waiver: Suppression?
         /// "Needs review" observations gather apart from failures of the same rule and place.
         var needsReview: Bool
     }
@@ -46,7 +46,7 @@ public struct FindingAccumulator: Sendable {
             rule: rule.id,
             origin: RuleEngine.origin(of: observation.url),
             key: observation.key,
-            suppression: observation.suppression,
+            waiver: observation.waiver,
             needsReview: observation.outcome == .needsReview
         )
         let location = Location(
@@ -111,7 +111,8 @@ public struct FindingAccumulator: Sendable {
                 locations: group.locations.sorted(),
                 occurrences: group.occurrences,
                 fingerprint: Fingerprint.make(ruleID: rule.id, origin: key.origin, key: key.key),
-                suppression: key.suppression,
+                suppression: key.waiver?.label,
+                waiver: key.waiver,
                 needsReview: key.needsReview
             )
         }.sorted(by: RuleEngine.reportOrder)

@@ -41,8 +41,10 @@ public struct Observation: Sendable, Hashable {
     /// Observations sharing rule, origin and key aggregate into one finding with several locations; the key is
     /// part of the fingerprint, so it must not contain anything that changes between identical scans.
     public var key: String
-    /// The suppression covering this observation (``Suppression/label``), nil when none does.
-    public var suppression: String?
+    /// The waiver (suppression entry) covering this observation, nil when none does.
+    public var waiver: Suppression?
+    /// The label of the waiver covering this observation (``Suppression/label``), nil when none does.
+    public var suppression: String? { waiver?.label }
 
     public init(
         ruleID: RuleID,

@@ -89,7 +89,7 @@ struct SuppressionMatcher: Sendable {
                     else { continue }
                 }
                 var marked = observation
-                marked.suppression = entry.suppression.label
+                marked.waiver = entry.suppression
                 return marked
             }
             return observation
