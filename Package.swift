@@ -132,10 +132,15 @@ let package = Package(
             dependencies: ["PortcullisCore", "TLSProbe"],
             swiftSettings: swiftSettings
         ),
+        // Child processes started with posix_spawn (Foundation's Process crashes on Linux, corelibs #5472).
+        .target(
+            name: "ProcessSpawn",
+            swiftSettings: swiftSettings
+        ),
         // Loopback `openssl s_server` zoo with generated certificates, for tests and the TLS benchmark.
         .target(
             name: "TLSZoo",
-            dependencies: ["TLSProbe", "PortcullisCore"],
+            dependencies: ["TLSProbe", "PortcullisCore", "ProcessSpawn"],
             swiftSettings: swiftSettings
         ),
         // What a page check sees and the protocol every check family implements.
@@ -210,7 +215,7 @@ let package = Package(
         .executableTarget(
             name: "portcullis",
             dependencies: [
-                "PortcullisCore", "Scanning", "Reporting", "DemoProviders", "AccessibilityChecks",
+                "PortcullisCore", "Scanning", "Reporting", "DemoProviders", "AccessibilityChecks", "ProcessSpawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -229,6 +234,7 @@ let package = Package(
         // Paths and helpers the test targets share.
         .target(
             name: "TestSupport",
+            dependencies: ["ProcessSpawn"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

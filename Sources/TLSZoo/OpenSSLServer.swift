@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import ProcessSpawn
 
 /// An `openssl s_server` on a free loopback port; `stop()` (or deinit) kills it.
 public final class OpenSSLServer: @unchecked Sendable {
@@ -10,10 +7,7 @@ public final class OpenSSLServer: @unchecked Sendable {
     public let port: Int
     /// The file the server's stdout and stderr go to.
     public let log: URL
-    private let process: Process
-    private let input = Pipe()
-    private let lock = NSLock()
-    private var stopped = false
+    private let process: SpawnedProcess
 
     /// Starts `openssl s_server -accept PORT -cert … -key … arguments…` and, unless `waits` is false, waits until it
     /// accepts connections (callers that start many servers at once pass `false`, then call `waitUntilListening`).
@@ -21,29 +15,28 @@ public final class OpenSSLServer: @unchecked Sendable {
         port = try FreePort.loopback()
         log = certificate.directory.appendingPathComponent("s_server-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
-        process.arguments =
-            ["s_server", "-accept", String(port), "-cert", certificate.certificatePath, "-key", certificate.keyPath]
-            + arguments
-        let output = try FileHandle(forWritingTo: log)
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        try? output.close()
+        do {
+            // s_server stops at the end of its input, so its input is a pipe held open while it runs.
+            process = try SpawnedProcess(
+                OpenSSLTool.path,
+                [
+                    "s_server", "-accept", String(port), "-cert", certificate.certificatePath, "-key",
+                    certificate.keyPath,
+                ]
+                    + arguments,
+                input: .heldOpen,
+                outputPath: log.path,
+                errorPath: log.path
+            )
+        } catch {
+            throw OpenSSLTool.Failure(description: error.description)
+        }
         if waits { try waitUntilListening(timeout: 10) }
     }
 
     /// Kills the server (SIGKILL cannot be ignored, so the wait that follows is bounded) and reaps it.
     public func stop() {
-        lock.lock()
-        let first = !stopped
-        stopped = true
-        lock.unlock()
-        guard first else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.kill()
     }
 
     deinit { stop() }

@@ -1,8 +1,5 @@
 public import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import ProcessSpawn
 
 /// Runs `/usr/bin/openssl` subcommands (key and certificate generation) synchronously with a bounded wait.
 public enum OpenSSLTool {
@@ -20,25 +17,21 @@ public enum OpenSSLTool {
 
     /// Runs `openssl arguments…`, throwing when it exits non-zero or outlives `timeout` seconds.
     public static func run(_ arguments: [String], timeout: TimeInterval = 20) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            process.terminate()
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("openssl-\(UUID().uuidString).err")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let process: SpawnedProcess
+        do {
+            process = try SpawnedProcess(path, arguments, outputPath: nil, errorPath: errors.path)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        guard let status = process.wait(timeout: timeout) else {
+            process.kill()
             throw Failure(description: "openssl \(arguments.first ?? "") timed out")
         }
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.availableData.prefix(2_000), as: UTF8.self)
-            throw Failure(
-                description:
-                    "openssl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(message)"
-            )
+        guard status == 0 else {
+            let message = String(decoding: ((try? Data(contentsOf: errors)) ?? Data()).prefix(2_000), as: UTF8.self)
+            throw Failure(description: "openssl \(arguments.joined(separator: " ")) exited \(status): \(message)")
         }
     }
 }

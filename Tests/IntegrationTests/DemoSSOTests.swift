@@ -2,6 +2,7 @@ import DemoProviders
 import Foundation
 import PortcullisCore
 import PortcullisHTTP
+import TestSupport
 import Testing
 
 /// Route-level checks of the SSO demo sites (strict and lax identity providers, good and bad relying parties)
@@ -507,20 +508,17 @@ private func modulusBits(_ base64URL: String?) -> Int? {
 
 /// Inflates a base64 raw-DEFLATE `SAMLRequest` with Python's zlib, an inflater independent of the demo's encoder.
 private func inflate(_ samlRequest: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(filePath: "/usr/bin/timeout")
-    process.arguments = [
-        "10", "/usr/bin/python3", "-c",
-        "import sys,base64,zlib; sys.stdout.write(zlib.decompress(base64.b64decode(sys.argv[1]), -15).decode())",
-        samlRequest,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "python3 could not inflate the SAMLRequest")
-    return String(decoding: data, as: UTF8.self)
+    let finished = try ChildProcess.runBlocking(
+        "/usr/bin/python3",
+        [
+            "-c",
+            "import sys,base64,zlib; sys.stdout.write(zlib.decompress(base64.b64decode(sys.argv[1]), -15).decode())",
+            samlRequest,
+        ],
+        timeout: 10
+    )
+    #expect(finished.status == 0, "python3 could not inflate the SAMLRequest")
+    return String(decoding: finished.output, as: UTF8.self)
 }
 
 /// The `ID` attribute of an AuthnRequest.
