@@ -224,6 +224,7 @@ let package = Package(
         .executableTarget(
             name: "PortcullisBenchmarks",
             dependencies: [
+                "ProcessSpawn",
                 "PortcullisHTTP", "PortcullisHTML", "DemoProviders", "PortcullisCore", "Scanning", "CSP", "TLSZoo",
                 "TLSScan", "TLSProbe", "CertificateAnalysis", "A11yModel", "AccessibilityChecks", "Reporting",
             ],

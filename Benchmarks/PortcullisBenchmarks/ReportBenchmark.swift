@@ -1,5 +1,6 @@
 import Foundation
 import PortcullisCore
+import ProcessSpawn
 import Reporting
 
 /// Every report format for a scan of `count` findings (default 100,000) spread over the real rule catalog, 20
@@ -15,19 +16,68 @@ enum ReportBenchmark {
             rules: catalog.rules.values.sorted { $0.id.rawValue < $1.id.rawValue }
         )
         print("reports: \(count) findings, \(result.findings.reduce(0) { $0 + $1.locations.count }) locations")
-        var total = 0.0
+        let baseRSS = Double(BenchmarkSupport.peakRSSKilobytes()) / 1024
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-bench-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = ReportOptions(failOn: .high)
         for format in ReportFormat.allCases {
             let start = ContinuousClock.now
-            let bytes = try format.render(result, options: ReportOptions(failOn: .high))
+            let files = try ReportWriter.write(result, formats: [format], to: folder, options: options)
             let seconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
-            total += seconds
-            print(String(format: "  %-6@ %7.3f s  %8.1f MB", format.rawValue, seconds, Double(bytes.count) / 1e6))
+            let size = (try? FileManager.default.attributesOfItem(atPath: files[0].path)[.size] as? Int) ?? 0
+            print(String(format: "  %-6@ %7.3f s  %8.1f MB", format.rawValue, seconds, Double(size) / 1e6))
         }
+        let start = ContinuousClock.now
+        let files = try ReportWriter.write(result, formats: ReportFormat.allCases, to: folder, options: options)
+        let total = BenchmarkSupport.seconds(ContinuousClock.now - start)
         print(
             String(
-                format: "  all formats: %.3f s; peak memory %.0f MB",
+                format: "  all formats side by side (ReportWriter): %.3f s; peak memory %.0f MB (%.0f MB of it the "
+                    + "scan result itself)",
                 total,
-                Double(BenchmarkSupport.peakRSSKilobytes()) / 1024
+                Double(BenchmarkSupport.peakRSSKilobytes()) / 1024,
+                baseRSS
+            )
+        )
+        if let html = files.first(where: { $0.pathExtension == "html" }) { browserLoad(html) }
+    }
+
+    /// How long headless Chromium takes to load and lay out the HTML report, when Chromium is installed.
+    static func browserLoad(_ html: URL) {
+        guard
+            let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap(BenchmarkSupport.which)
+                .first
+        else {
+            print("  browser: Chromium not installed, HTML load time not measured")
+            return
+        }
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chromium-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let start = ContinuousClock.now
+        let status: Int32
+        do {
+            let process = try SpawnedProcess(
+                chromium,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--user-data-dir=\(profile.path)", "--screenshot=\(profile.path)/shot.png",
+                    "--window-size=1280,2000",
+                    html.absoluteString,
+                ],
+                outputPath: nil,
+                errorPath: nil
+            )
+            status = process.wait(timeout: 120) ?? process.kill()
+        } catch {
+            print("  browser: \(error)")
+            return
+        }
+        let seconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
+        print(
+            String(
+                format: "  browser: headless Chromium loads and paints the HTML report in %.2f s (exit %d)",
+                seconds,
+                status
             )
         )
     }

@@ -1,9 +1,11 @@
 import Foundation
 import PortcullisCore
 
-/// The shape of the Portcullis JSON report, version ``JSONReporter/schemaVersion``.
+/// The shape of the Portcullis JSON report, version ``JSONReporter/schemaVersion``, as it is read back.
 ///
-/// Every field is described in `Reports/portcullis-report.schema.json`; change both together.
+/// Every field is described in `Reports/portcullis-report.schema.json`; change both together. ``JSONReporter``
+/// writes the same shape (findings streamed, the rest from ``Parts``); the 1.6.0 `baseline` section is not read
+/// back (a re-rendered report has no baseline of its own), so it has no field here.
 struct JSONReportDocument: Codable {
     enum CodingKeys: String, CodingKey {
         case schema = "$schema"
@@ -92,6 +94,22 @@ struct JSONReportDocument: Codable {
         var occurrences: Int
         var suppression: String?
         var needsReview: Bool?
+        /// The waiver entry behind `suppression` (1.6.0); absent in older reports.
+        var waiver: FindingWaiver?
+    }
+
+    /// The waiver entry that suppressed a finding (1.6.0): absent details are omitted.
+    struct FindingWaiver: Codable {
+        var rule: String
+        var reason: String
+        var owner: String?
+        var ticket: String?
+        var expires: String?
+        var provider: String?
+        var source: String?
+        var selector: String?
+        var xpath: String?
+        var url: String?
     }
 
     struct Problem: Codable {
@@ -142,47 +160,58 @@ struct JSONReportDocument: Codable {
 }
 
 extension JSONReportDocument {
-    /// Builds the document for `result` in report order.
-    init(_ result: ScanResult) {
-        let counts = FindingCounts(result.findings)
-        self.schema = JSONReporter.schemaID
-        self.schemaVersion = JSONReporter.schemaVersion
-        self.tool = Tool(
-            name: result.tool.name,
-            version: result.tool.version,
-            informationUri: result.tool.informationURI
-        )
-        self.scan = Scan(
-            startedAt: ReportTime.iso8601(result.startedAt),
-            finishedAt: ReportTime.iso8601(result.finishedAt),
-            durationSeconds: ReportTime.durationSeconds(result),
-            profile: result.profile
-        )
-        self.summary = Summary(
-            bySeverity: SeverityCounts(
-                critical: counts.bySeverity[.critical, default: 0],
-                high: counts.bySeverity[.high, default: 0],
-                medium: counts.bySeverity[.medium, default: 0],
-                low: counts.bySeverity[.low, default: 0],
-                info: counts.bySeverity[.info, default: 0]
-            ),
-            byFamily: Dictionary(uniqueKeysWithValues: counts.byFamily.map { ($0.key.rawValue, $0.value) }),
-            targetsScanned: result.targets.filter { $0.status == .scanned }.count,
-            targetsFailed: result.targets.filter { $0.status == .failed }.count,
-            findings: result.findings.count,
-            problems: result.problems.count
-        )
-        self.targets = result.targets.map(Target.init)
-        self.findings = ReportOrder.findings(result.findings).map(Finding.init)
-        self.problems = ReportOrder.problems(result.problems).map {
-            Problem(url: $0.url, kind: $0.kind, message: $0.message)
-        }
-        self.crawls = result.crawls.sorted { $0.provider < $1.provider }
-        self.grades = result.grades.sorted { $0.origin < $1.origin }
-        self.tls = result.tls.sorted { $0.host < $1.host }.map(TLSHost.init)
-        self.rules = ReportOrder.rules(result.rules).map(Rule.init)
-        self.waivers = result.waiverNotes.map {
-            Waiver(kind: $0.kind.rawValue, rule: $0.rule, label: $0.label, source: $0.source)
+    /// Every part of the document but the findings (and the 1.6.0 `baseline` section), built for `result` in
+    /// report order: ``JSONReporter`` encodes these small parts and streams the findings itself.
+    struct Parts {
+        var tool: Tool
+        var scan: Scan
+        var summary: Summary
+        var targets: [Target]
+        var problems: [Problem]
+        var crawls: [CrawlSummary]
+        var grades: [OriginGrade]
+        var tls: [TLSHost]
+        var rules: [Rule]
+        var waivers: [Waiver]
+
+        init(_ result: ScanResult) {
+            let counts = FindingCounts(result.findings)
+            self.tool = Tool(
+                name: result.tool.name,
+                version: result.tool.version,
+                informationUri: result.tool.informationURI
+            )
+            self.scan = Scan(
+                startedAt: ReportTime.iso8601(result.startedAt),
+                finishedAt: ReportTime.iso8601(result.finishedAt),
+                durationSeconds: ReportTime.durationSeconds(result),
+                profile: result.profile
+            )
+            self.summary = Summary(
+                bySeverity: SeverityCounts(
+                    critical: counts.bySeverity[.critical, default: 0],
+                    high: counts.bySeverity[.high, default: 0],
+                    medium: counts.bySeverity[.medium, default: 0],
+                    low: counts.bySeverity[.low, default: 0],
+                    info: counts.bySeverity[.info, default: 0]
+                ),
+                byFamily: Dictionary(uniqueKeysWithValues: counts.byFamily.map { ($0.key.rawValue, $0.value) }),
+                targetsScanned: result.targets.filter { $0.status == .scanned }.count,
+                targetsFailed: result.targets.filter { $0.status == .failed }.count,
+                findings: result.findings.count,
+                problems: result.problems.count
+            )
+            self.targets = result.targets.map(Target.init)
+            self.problems = ReportOrder.problems(result.problems).map {
+                Problem(url: $0.url, kind: $0.kind, message: $0.message)
+            }
+            self.crawls = result.crawls.sorted { $0.provider < $1.provider }
+            self.grades = result.grades.sorted { $0.origin < $1.origin }
+            self.tls = result.tls.sorted { $0.host < $1.host }.map(TLSHost.init)
+            self.rules = ReportOrder.rules(result.rules).map(Rule.init)
+            self.waivers = result.waiverNotes.map {
+                Waiver(kind: $0.kind.rawValue, rule: $0.rule, label: $0.label, source: $0.source)
+            }
         }
     }
 }
@@ -229,7 +258,21 @@ extension JSONReportDocument.Finding {
             },
             occurrences: finding.occurrences,
             suppression: finding.suppression,
-            needsReview: finding.needsReview ? true : nil
+            needsReview: finding.needsReview ? true : nil,
+            waiver: finding.waiver.map {
+                JSONReportDocument.FindingWaiver(
+                    rule: $0.rule,
+                    reason: $0.reason,
+                    owner: $0.owner,
+                    ticket: $0.ticket,
+                    expires: $0.expires,
+                    provider: $0.provider,
+                    source: $0.source.isEmpty ? nil : $0.source,
+                    selector: $0.selector,
+                    xpath: $0.xpath,
+                    url: $0.url
+                )
+            }
         )
     }
 }

@@ -6,36 +6,46 @@ public import PortcullisCore
 /// There is one `<testsuite>` per provider (per origin for findings that match no target) and one `<testcase>`
 /// per rule and location: `classname` is the rule id, `name` the URL (and element path). A finding that fails the
 /// gate (see ``ReportOptions/fails(_:)``) is a `<failure>` whose message is the title, type the severity and text
-/// the evidence; a suppressed finding is `<skipped>` with its reason; anything else passes, with the evidence in
-/// `<system-out>`. Each rule that ran and found nothing for a provider is one passing test case, and a target
-/// that could not be scanned is an `<error>`. All scanned text is XML-escaped and characters XML 1.0 forbids are
-/// replaced, so a hostile page cannot break the document.
+/// the evidence; a waived (suppressed) finding is `<skipped>` with its reason, and a waiver's owner, ticket, expiry
+/// and source one per line inside; anything else passes, with the evidence in `<system-out>`. Each rule that ran
+/// and found nothing for a provider is one passing test case, and a target that could not be scanned is an
+/// `<error>`. All scanned text is XML-escaped and characters XML 1.0 forbids are replaced, so a hostile page cannot
+/// break the document. Test cases are written straight into the stream as they are reached; only the counts each
+/// `<testsuite>` tag carries are worked out first.
 public enum JUnitReporter {
-    /// Writes `result` to `stream`, gated by `options.failOn`.
+    /// Writes `result` to `stream`, gated by `options.failOn` (no failures at all when it is `nil`).
     public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) {
-        stream.write(render(result, options: options))
+        let suites = JUnitSuitePlan(result: result, options: options)
+        stream.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" as StaticString)
+        XMLText.write(result.tool.name, to: stream)
+        stream.write("\"" as StaticString)
+        suites.totals.write(to: stream)
+        stream.write(" time=\"\(String(format: "%.3f", ReportTime.durationSeconds(result)))\">\n")
+        let timestamp = ReportTime.iso8601(result.startedAt)
+        for (index, suite) in suites.suites.enumerated() {
+            stream.write("  <testsuite id=\"" as StaticString)
+            stream.write(decimal: index)
+            stream.write("\" name=\"" as StaticString)
+            XMLText.write(suite.name, to: stream)
+            stream.write("\"" as StaticString)
+            suite.counts.write(to: stream)
+            stream.write(" timestamp=\"\(timestamp)\">\n    <properties>\n")
+            stream.write("      <property name=\"profile\" value=\"" as StaticString)
+            XMLText.write(result.profile, to: stream)
+            stream.write("\"/>\n      <property name=\"tool.version\" value=\"" as StaticString)
+            XMLText.write(result.tool.version, to: stream)
+            stream.write("\"/>\n    </properties>\n" as StaticString)
+            suites.writeCases(of: suite, to: stream)
+            stream.write("  </testsuite>\n" as StaticString)
+        }
+        stream.write("</testsuites>\n" as StaticString)
     }
 
     /// The JUnit XML bytes of `result`, gated by `options.failOn` (no failures at all when it is `nil`).
     public static func render(_ result: ScanResult, options: ReportOptions = ReportOptions()) -> Data {
-        let suites = JUnitSuiteBuilder(result: result, options: options).suites()
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let totals = suites.reduce(into: JUnitCounts()) { $0.add($1.counts) }
-        xml += "<testsuites name=\"\(XMLText.escape(result.tool.name))\"\(totals.attributes)"
-        xml += " time=\"\(String(format: "%.3f", ReportTime.durationSeconds(result)))\">\n"
-        let timestamp = ReportTime.iso8601(result.startedAt)
-        for (index, suite) in suites.enumerated() {
-            xml += "  <testsuite id=\"\(index)\" name=\"\(XMLText.escape(suite.name))\"\(suite.counts.attributes)"
-            xml += " timestamp=\"\(timestamp)\">\n"
-            xml += "    <properties>\n"
-            xml += "      <property name=\"profile\" value=\"\(XMLText.escape(result.profile))\"/>\n"
-            xml += "      <property name=\"tool.version\" value=\"\(XMLText.escape(result.tool.version))\"/>\n"
-            xml += "    </properties>\n"
-            for testCase in suite.cases { xml += testCase.xml }
-            xml += "  </testsuite>\n"
-        }
-        xml += "</testsuites>\n"
-        return Data(xml.utf8)
+        let stream = ReportStream()
+        write(result, options: options, to: stream)
+        return stream.bytes
     }
 }
 
@@ -53,122 +63,182 @@ struct JUnitCounts: Sendable, Hashable {
         skipped += other.skipped
     }
 
-    /// ` tests="…" failures="…" errors="…" skipped="…"`.
-    var attributes: String {
-        " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+    /// Writes ` tests="…" failures="…" errors="…" skipped="…"`.
+    func write(to stream: ReportStream) {
+        stream.write(" tests=\"" as StaticString)
+        stream.write(decimal: tests)
+        stream.write("\" failures=\"" as StaticString)
+        stream.write(decimal: failures)
+        stream.write("\" errors=\"" as StaticString)
+        stream.write(decimal: errors)
+        stream.write("\" skipped=\"" as StaticString)
+        stream.write(decimal: skipped)
+        stream.write("\"" as StaticString)
     }
 }
 
-/// One `<testcase>` and what it counts as.
-struct JUnitCase: Sendable {
-    enum Outcome: Sendable {
-        case passed(output: String?)
-        case failure(message: String, type: String, text: String)
-        case skipped(message: String)
-        case error(message: String, text: String)
-    }
+/// What a finding's test cases report: the gate decides between failure and pass, a waiver skips.
+enum JUnitOutcome {
+    case passed
+    case failure
+    case skipped
 
-    var classname: String
-    var name: String
-    var outcome: Outcome
-
-    var xml: String {
-        let open =
-            "    <testcase classname=\"\(XMLText.escape(classname))\" name=\"\(XMLText.escape(name))\" time=\"0\""
-        switch outcome {
-        case .passed(nil):
-            return open + "/>\n"
-        case .passed(let output?):
-            return open + ">\n      <system-out>\(XMLText.escape(output))</system-out>\n    </testcase>\n"
-        case .failure(let message, let type, let text):
-            return open + ">\n      <failure message=\"\(XMLText.escape(message))\" type=\"\(XMLText.escape(type))\">"
-                + XMLText.escape(text) + "</failure>\n    </testcase>\n"
-        case .skipped(let message):
-            return open + ">\n      <skipped message=\"\(XMLText.escape(message))\"/>\n    </testcase>\n"
-        case .error(let message, let text):
-            return open + ">\n      <error message=\"\(XMLText.escape(message))\" type=\"scan\">"
-                + XMLText.escape(text) + "</error>\n    </testcase>\n"
-        }
-    }
-
-    var counts: JUnitCounts {
-        switch outcome {
-        case .passed: return JUnitCounts(tests: 1)
-        case .failure: return JUnitCounts(tests: 1, failures: 1)
-        case .skipped: return JUnitCounts(tests: 1, skipped: 1)
-        case .error: return JUnitCounts(tests: 1, errors: 1)
+    init(_ finding: Finding, options: ReportOptions) {
+        if finding.suppression != nil {
+            self = .skipped
+        } else if options.fails(finding) {
+            self = .failure
+        } else {
+            self = .passed
         }
     }
 }
 
-/// One `<testsuite>`: a provider (or an origin) and its test cases.
-struct JUnitSuite: Sendable {
-    var name: String
-    var cases: [JUnitCase]
+/// A scan result grouped into JUnit suites in a stable order, with each suite's counts, ready to be written.
+///
+/// A suite holds, in order: an error case per target of its provider that could not be scanned, a case per
+/// location of its findings (report order), and a passing case per rule that found nothing (scanned providers).
+struct JUnitSuitePlan {
+    /// One `<testsuite>`: a provider (or an origin) and what its cases are made of.
+    struct Suite {
+        var name: String
+        var failedTargets: [TargetResult] = []
+        /// Indices into the result's findings, in report order.
+        var findings: [Int] = []
+        /// Rules that found nothing here (only for scanned providers), in rule order.
+        var quietRules: [RuleID] = []
+        var counts = JUnitCounts()
+    }
 
-    var counts: JUnitCounts { cases.reduce(into: JUnitCounts()) { $0.add($1.counts) } }
-}
+    let result: ScanResult
+    let options: ReportOptions
+    private(set) var suites: [Suite] = []
+    private(set) var totals = JUnitCounts()
 
-/// Groups a scan result into JUnit suites and cases in a stable order.
-struct JUnitSuiteBuilder {
-    var result: ScanResult
-    var options: ReportOptions
-
-    func suites() -> [JUnitSuite] {
-        let providers = ReportProviders(result.targets)
-        var cases: [String: [JUnitCase]] = [:]
-        var rulesFound: [String: Set<RuleID>] = [:]
+    init(result: ScanResult, options: ReportOptions) {
+        self.result = result
+        self.options = options
+        var byName: [String: Suite] = [:]
         for target in result.targets {
-            cases[target.provider, default: []].append(contentsOf: targetCases(target))
+            var suite = byName[target.provider] ?? Suite(name: target.provider)
+            if target.status == .failed {
+                suite.failedTargets.append(target)
+                suite.counts.add(JUnitCounts(tests: 1, errors: 1))
+            }
+            byName[target.provider] = suite
         }
-        for finding in ReportOrder.findings(result.findings) {
+        var providers = ReportProviderCache(result.targets)
+        var rulesFound: [String: Set<RuleID>] = [:]
+        let findings = result.findings
+        for index in ReportOrder.indices(findings) {
+            let finding = findings[index]
             let group = providers.group(of: finding)
             rulesFound[group, default: []].insert(finding.ruleID)
-            cases[group, default: []].append(contentsOf: findingCases(finding))
+            let cases = max(1, finding.locations.count)
+            var counts = JUnitCounts(tests: cases)
+            switch JUnitOutcome(finding, options: options) {
+            case .passed: break
+            case .failure: counts.failures = cases
+            case .skipped: counts.skipped = cases
+            }
+            byName[group, default: Suite(name: group)].findings.append(index)
+            byName[group, default: Suite(name: group)].counts.add(counts)
         }
         let scannedProviders = Set(result.targets.filter { $0.status == .scanned }.map(\.provider))
         let rules = ReportOrder.rules(result.rules)
         for provider in scannedProviders {
             let found = rulesFound[provider] ?? []
-            for rule in rules where !found.contains(rule.id) {
-                cases[provider, default: []].append(
-                    JUnitCase(classname: rule.id.rawValue, name: "no findings", outcome: .passed(output: nil))
-                )
-            }
+            let quiet = rules.map(\.id).filter { !found.contains($0) }
+            byName[provider, default: Suite(name: provider)].quietRules = quiet
+            byName[provider, default: Suite(name: provider)].counts.add(JUnitCounts(tests: quiet.count))
         }
-        return cases.keys.sorted().map { JUnitSuite(name: $0, cases: cases[$0] ?? []) }
+        suites = byName.keys.sorted().compactMap { byName[$0] }
+        totals = suites.reduce(into: JUnitCounts()) { $0.add($1.counts) }
     }
 
-    private func targetCases(_ target: TargetResult) -> [JUnitCase] {
-        guard target.status == .failed else { return [] }
-        let problems = result.problems.filter { $0.url == target.url }.map { "\($0.kind): \($0.message)" }
-        return [
-            JUnitCase(
-                classname: "scan.target",
-                name: target.url,
-                outcome: .error(
-                    message: "target could not be scanned",
-                    text: problems.joined(separator: "\n")
-                )
+    /// Writes every `<testcase>` of `suite`.
+    func writeCases(of suite: Suite, to stream: ReportStream) {
+        for target in suite.failedTargets {
+            let problems = result.problems.filter { $0.url == target.url }.map { "\($0.kind): \($0.message)" }
+            writeOpen(classname: "scan.target", url: target.url, elementPath: nil, to: stream)
+            stream.write(">\n      <error message=\"target could not be scanned\" type=\"scan\">" as StaticString)
+            XMLText.write(problems.joined(separator: "\n"), to: stream)
+            stream.write("</error>\n    </testcase>\n" as StaticString)
+        }
+        for index in suite.findings {
+            writeCases(of: result.findings[index], to: stream)
+        }
+        for rule in suite.quietRules {
+            writeOpen(classname: rule.rawValue, url: "no findings", elementPath: nil, to: stream)
+            stream.write("/>\n" as StaticString)
+        }
+    }
+
+    /// Writes one `<testcase>` per location of `finding` (one at its origin when it has none).
+    private func writeCases(of finding: Finding, to stream: ReportStream) {
+        let outcome = JUnitOutcome(finding, options: options)
+        let locations = ReportOrder.sortedLocations(finding.locations)
+        for location in locations.isEmpty ? [Location(url: finding.origin)] : locations {
+            writeOpen(
+                classname: finding.ruleID.rawValue,
+                url: location.url,
+                elementPath: location.elementPath,
+                to: stream
             )
-        ]
+            let evidence = location.snippet ?? finding.message
+            switch outcome {
+            case .skipped:
+                writeSkipped(finding, to: stream)
+            case .failure:
+                stream.write(">\n      <failure message=\"" as StaticString)
+                XMLText.write(finding.title, to: stream)
+                stream.write("\" type=\"" as StaticString)
+                XMLText.write(finding.severity.rawValue, to: stream)
+                stream.write("\">" as StaticString)
+                XMLText.write(evidence, to: stream)
+                stream.write("</failure>\n    </testcase>\n" as StaticString)
+            case .passed:
+                stream.write(">\n      <system-out>" as StaticString)
+                XMLText.write(finding.needsReview ? "needs review" : finding.severity.rawValue, to: stream)
+                stream.write(": " as StaticString)
+                XMLText.write(finding.title, to: stream)
+                stream.write("&#10;" as StaticString)
+                XMLText.write(evidence, to: stream)
+                stream.write("</system-out>\n    </testcase>\n" as StaticString)
+            }
+        }
     }
 
-    private func findingCases(_ finding: Finding) -> [JUnitCase] {
-        let locations = finding.locations.isEmpty ? [Location(url: finding.origin)] : finding.locations
-        return locations.map { location in
-            let name = location.elementPath.map { "\(location.url) \($0)" } ?? location.url
-            let evidence = location.snippet ?? finding.message
-            let outcome: JUnitCase.Outcome
-            if let suppression = finding.suppression {
-                outcome = .skipped(message: "suppressed: \(suppression)")
-            } else if options.fails(finding) {
-                outcome = .failure(message: finding.title, type: finding.severity.rawValue, text: evidence)
-            } else {
-                let note = finding.needsReview ? "needs review" : finding.severity.rawValue
-                outcome = .passed(output: "\(note): \(finding.title)\n\(evidence)")
-            }
-            return JUnitCase(classname: finding.ruleID.rawValue, name: name, outcome: outcome)
+    /// Writes `<skipped>` for a waived finding: the waiver's label (reason, owner, ticket, expiry, source) as the
+    /// message and each detail on its own line inside; a bare suppression label for a finding without one.
+    private func writeSkipped(_ finding: Finding, to stream: ReportStream) {
+        stream.write(">\n      <skipped message=\"" as StaticString)
+        guard let waiver = finding.waiver else {
+            XMLText.write("suppressed: \(finding.suppression ?? "")", to: stream)
+            stream.write("\"/>\n    </testcase>\n" as StaticString)
+            return
         }
+        XMLText.write("waived: \(waiver.label)", to: stream)
+        stream.write("\">" as StaticString)
+        let details: [(String, String?)] = [
+            ("reason", waiver.reason), ("owner", waiver.owner), ("ticket", waiver.ticket),
+            ("expires", waiver.expires), ("source", waiver.source.isEmpty ? nil : waiver.source),
+        ]
+        let lines = details.compactMap { name, value in value.map { "\(name): \($0)" } }
+        XMLText.write(lines.joined(separator: "\n"), to: stream)
+        stream.write("</skipped>\n    </testcase>\n" as StaticString)
+    }
+
+    /// Writes `    <testcase classname="…" name="URL[ element]" time="0"`, leaving the tag open.
+    private func writeOpen(classname: String, url: String, elementPath: String?, to stream: ReportStream) {
+        stream.write("    <testcase classname=\"" as StaticString)
+        XMLText.write(classname, to: stream)
+        stream.write("\" name=\"" as StaticString)
+        XMLText.write(url, to: stream)
+        if let elementPath {
+            stream.write(byte: UInt8(ascii: " "))
+            XMLText.write(elementPath, to: stream)
+        }
+        stream.write("\" time=\"0\"" as StaticString)
     }
 }

@@ -26,3 +26,22 @@ struct ReportProviders: Sendable {
         return origin.description
     }
 }
+
+/// The provider of each finding (see `ReportProviders`), remembered per origin so a large scan parses each
+/// origin's URL once rather than once per finding.
+struct ReportProviderCache {
+    private let providers: ReportProviders
+    private var groups: [String: String] = [:]
+
+    init(_ targets: [TargetResult]) {
+        providers = ReportProviders(targets)
+    }
+
+    /// The provider name of `finding`, or its origin when no target has that origin.
+    mutating func group(of finding: Finding) -> String {
+        if let group = groups[finding.origin] { return group }
+        let group = providers.group(of: finding)
+        groups[finding.origin] = group
+        return group
+    }
+}

@@ -1,24 +1,10 @@
 import Foundation
 
-/// The subset of SARIF 2.1.0 objects Portcullis writes, named and nested as the OASIS schema names them.
-struct SARIFLog: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case schema = "$schema"
-        case version
-        case runs
-    }
-
-    var schema: String
-    var version: String
-    var runs: [Run]
-
-    struct Run: Encodable {
-        var tool: Tool
-        var invocations: [Invocation]
-        var results: [Result]
-        var properties: RunProperties
-    }
-
+/// The SARIF 2.1.0 objects Portcullis encodes, named and nested as the OASIS schema names them.
+///
+/// The log's frame and its results are streamed by ``SARIFReporter``; these are the small parts it encodes
+/// (the driver and its rules, the invocation, suppressions).
+enum SARIFLog {
     struct RunProperties: Encodable {
         var profile: String
     }
@@ -71,34 +57,25 @@ struct SARIFLog: Encodable {
         var level: String
     }
 
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int
-        /// SARIF §3.27.9: `fail`, or `review` when markup could not decide.
-        var kind: String
-        var level: String
-        var message: Message
-        var locations: [Location]
-        var partialFingerprints: [String: String]
-        var suppressions: [Suppression]?
-        /// SARIF §3.27.24: `new`, `unchanged`, `updated` or `absent`, only when a baseline was given.
-        var baselineState: String?
-        var properties: ResultProperties
-    }
-
     /// SARIF §3.35: a user's decision to suppress a result, kept in the log.
     struct Suppression: Encodable {
+        /// `external`: the decision lives in a waiver file, not in the scanned pages.
         var kind: String
+        /// `accepted`: the waiver is in force (an expired one no longer suppresses).
         var status: String
+        /// The waiver's reason, owner, ticket, expiry and source, as one sentence.
         var justification: String
+        /// The same details one by one, for tools; absent for a finding read from a report without them.
+        var properties: SuppressionProperties?
     }
 
-    struct ResultProperties: Encodable {
-        var severity: String
-        var origin: String
-        var family: String
-        var locationCount: Int
-        var locationsTruncated: Bool
+    /// The waiver's details on a suppression's property bag.
+    struct SuppressionProperties: Encodable {
+        var reason: String
+        var owner: String?
+        var ticket: String?
+        var expires: String?
+        var source: String?
     }
 
     struct Location: Encodable {

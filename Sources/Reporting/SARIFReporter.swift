@@ -18,22 +18,75 @@ public enum SARIFReporter {
     /// How many locations a result lists at most; the full count is in the result's `properties.locationCount`.
     public static let maximumLocationsPerResult: Int = 50
 
-    /// Writes `result` to `stream`, with `baselineState` on every result when `options.baseline` is given.
+    /// Writes `result` to `stream`, with `baselineState` on every result when `options.baseline` is given and each
+    /// fixed baseline finding listed as an `absent` result, so dashboards close it.
     ///
+    /// The results (the bulk of a large log) stream straight into `stream`; the run's small parts (driver rules,
+    /// invocation) are encoded from ``SARIFLog``'s types in the same layout.
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
     public static func write(_ result: ScanResult, options: ReportOptions, to stream: ReportStream) throws {
-        if let comparison = options.baseline {
-            stream.write(try render(result, comparison: comparison))
-        } else {
-            stream.write(try render(result))
+        let comparison = options.baseline
+        let fixed = comparison?.fixed ?? []
+        let rules = SARIFRuleTable(result: result, findings: result.findings + fixed)
+        var json = JSONWriter(stream)
+        json.beginObject()
+        json.field("$schema", schemaURI)
+        json.key("runs")
+        json.beginArray()
+        json.beginObject()
+        json.key("invocations")
+        try json.encoded([invocation(for: result)])
+        json.key("properties")
+        try json.encoded(SARIFLog.RunProperties(profile: result.profile))
+        json.key("results")
+        json.beginArray()
+        // The scan's findings in report order (sorted by index, so none is copied), then the fixed ones.
+        for index in ReportOrder.indices(result.findings) {
+            let finding = result.findings[index]
+            try write(
+                finding,
+                ruleIndex: rules.index(of: finding.ruleID),
+                baselineState: comparison?.state(ofFingerprint: finding.fingerprint),
+                to: &json
+            )
         }
+        for finding in fixed {
+            try write(finding, ruleIndex: rules.index(of: finding.ruleID), baselineState: .absent, to: &json)
+        }
+        json.endArray()
+        json.key("tool")
+        try json.encoded(
+            SARIFLog.Tool(
+                driver: SARIFLog.Driver(
+                    name: result.tool.name,
+                    version: result.tool.version,
+                    semanticVersion: result.tool.version,
+                    informationUri: result.tool.informationURI,
+                    rules: rules.descriptors
+                )
+            )
+        )
+        json.endObject()
+        json.endArray()
+        json.field("version", "2.1.0")
+        json.endObject()
+        json.finish()
     }
 
-    /// Encodes `result` as pretty-printed UTF-8 SARIF 2.1.0 with sorted keys.
+    /// The log of `result` in memory: pretty-printed UTF-8 SARIF 2.1.0 with sorted keys.
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
     public static func render(_ result: ScanResult) throws -> Data {
-        try ReportEncoder.encode(log(for: result))
+        try render(result, options: ReportOptions())
+    }
+
+    /// The log of `result` in memory, compared with `options.baseline` when given.
+    ///
+    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
+    public static func render(_ result: ScanResult, options: ReportOptions) throws -> Data {
+        let stream = ReportStream()
+        try write(result, options: options, to: stream)
+        return stream.bytes
     }
 
     /// Encodes `result` compared with `baseline`: each result gets a `baselineState` (SARIF 2.1.0 §3.27.24) and
@@ -48,7 +101,7 @@ public enum SARIFReporter {
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
     public static func render(_ result: ScanResult, comparison: BaselineComparison) throws -> Data {
-        try ReportEncoder.encode(log(for: result, comparison: comparison))
+        try render(result, options: ReportOptions(baseline: comparison))
     }
 
     /// The SARIF level for a severity: critical and high are errors, medium a warning, low and info notes.
@@ -79,62 +132,93 @@ public enum SARIFReporter {
             .joined()
     }
 
-    static func log(for result: ScanResult, comparison: BaselineComparison? = nil) -> SARIFLog {
-        let findings = ReportOrder.findings(result.findings) + (comparison?.fixed ?? [])
-        let rules = SARIFRuleTable(result: result, findings: findings)
-        let run = SARIFLog.Run(
-            tool: SARIFLog.Tool(
-                driver: SARIFLog.Driver(
-                    name: result.tool.name,
-                    version: result.tool.version,
-                    semanticVersion: result.tool.version,
-                    informationUri: result.tool.informationURI,
-                    rules: rules.descriptors
+    /// One result (SARIF §3.27), keys in sorted order.
+    private static func write(
+        _ finding: Finding,
+        ruleIndex: Int,
+        baselineState: BaselineComparison.State?,
+        to json: inout JSONWriter
+    ) throws {
+        let shown = ReportOrder.sortedLocations(finding.locations).prefix(maximumLocationsPerResult)
+        json.beginObject()
+        json.field("baselineState", baselineState?.rawValue)
+        json.field("kind", finding.needsReview ? "review" : "fail")
+        json.field("level", finding.needsReview ? "note" : level(for: finding.severity))
+        json.key("locations")
+        json.beginArray()
+        for location in shown { write(location, to: &json) }
+        json.endArray()
+        json.key("message")
+        json.beginObject()
+        json.field("text", finding.message.isEmpty ? finding.title : finding.message)
+        json.endObject()
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.key("portcullisFingerprint/v1")
+        json.string(finding.fingerprint)
+        json.endObject()
+        json.key("properties")
+        json.beginObject()
+        json.field("family", finding.family.rawValue)
+        json.field("locationCount", finding.occurrences)
+        json.field("locationsTruncated", finding.occurrences > shown.count)
+        json.field("origin", finding.origin)
+        json.field("severity", finding.severity.rawValue)
+        json.endObject()
+        json.field("ruleId", finding.ruleID.rawValue)
+        json.field("ruleIndex", ruleIndex)
+        if let suppression = suppression(for: finding) {
+            json.key("suppressions")
+            try json.encoded([suppression])
+        }
+        json.endObject()
+    }
+
+    /// The SARIF suppression (§3.35) of a waived finding: external (a waiver file), accepted, with the waiver's
+    /// label (reason, owner, ticket, expiry, source) as the justification and its details as properties.
+    static func suppression(for finding: Finding) -> SARIFLog.Suppression? {
+        guard let justification = finding.suppression ?? finding.waiver?.label else { return nil }
+        return SARIFLog.Suppression(
+            kind: "external",
+            status: "accepted",
+            justification: justification,
+            properties: finding.waiver.map {
+                SARIFLog.SuppressionProperties(
+                    reason: $0.reason,
+                    owner: $0.owner,
+                    ticket: $0.ticket,
+                    expires: $0.expires,
+                    source: $0.source.isEmpty ? nil : $0.source
                 )
-            ),
-            invocations: [invocation(for: result)],
-            results: findings.map { finding in
-                var sarif = sarifResult(for: finding, ruleIndex: rules.index(of: finding.ruleID))
-                sarif.baselineState = comparison?.state(ofFingerprint: finding.fingerprint)?.rawValue
-                return sarif
-            },
-            properties: SARIFLog.RunProperties(profile: result.profile)
-        )
-        return SARIFLog(schema: schemaURI, version: "2.1.0", runs: [run])
-    }
-
-    private static func sarifResult(for finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
-        let shown = finding.locations.prefix(maximumLocationsPerResult)
-        return SARIFLog.Result(
-            ruleId: finding.ruleID.rawValue,
-            ruleIndex: ruleIndex,
-            kind: finding.needsReview ? "review" : "fail",
-            level: finding.needsReview ? "note" : level(for: finding.severity),
-            message: SARIFLog.Message(text: finding.message.isEmpty ? finding.title : finding.message),
-            locations: shown.map(location),
-            partialFingerprints: [fingerprintKey: finding.fingerprint],
-            suppressions: finding.suppression.map {
-                [SARIFLog.Suppression(kind: "external", status: "accepted", justification: $0)]
-            },
-            baselineState: nil,
-            properties: SARIFLog.ResultProperties(
-                severity: finding.severity.rawValue,
-                origin: finding.origin,
-                family: finding.family.rawValue,
-                locationCount: finding.occurrences,
-                locationsTruncated: finding.occurrences > shown.count
-            )
+            }
         )
     }
 
-    private static func location(_ location: Location) -> SARIFLog.Location {
-        SARIFLog.Location(
-            physicalLocation: SARIFLog.PhysicalLocation(artifactLocation: SARIFLog.ArtifactLocation(uri: location.url)),
-            logicalLocations: location.elementPath.map {
-                [SARIFLog.LogicalLocation(fullyQualifiedName: $0, kind: "element")]
-            },
-            message: location.snippet.map { SARIFLog.Message(text: $0) }
-        )
+    private static func write(_ location: Location, to json: inout JSONWriter) {
+        json.beginObject()
+        if let elementPath = location.elementPath {
+            json.key("logicalLocations")
+            json.beginArray()
+            json.beginObject()
+            json.field("fullyQualifiedName", elementPath)
+            json.field("kind", "element")
+            json.endObject()
+            json.endArray()
+        }
+        if let snippet = location.snippet {
+            json.key("message")
+            json.beginObject()
+            json.field("text", snippet)
+            json.endObject()
+        }
+        json.key("physicalLocation")
+        json.beginObject()
+        json.key("artifactLocation")
+        json.beginObject()
+        json.field("uri", location.url)
+        json.endObject()
+        json.endObject()
+        json.endObject()
     }
 
     private static func invocation(for result: ScanResult) -> SARIFLog.Invocation {
@@ -146,7 +230,15 @@ public enum SARIFReporter {
                 SARIFLog.Notification(
                     level: "error",
                     message: SARIFLog.Message(text: problem.message.isEmpty ? problem.kind : problem.message),
-                    locations: [location(Location(url: problem.url))],
+                    locations: [
+                        SARIFLog.Location(
+                            physicalLocation: SARIFLog.PhysicalLocation(
+                                artifactLocation: SARIFLog.ArtifactLocation(uri: problem.url)
+                            ),
+                            logicalLocations: nil,
+                            message: nil
+                        )
+                    ],
                     descriptor: SARIFLog.DescriptorReference(id: problem.kind)
                 )
             }

@@ -51,12 +51,51 @@ struct SARIFRuleTable {
             help: SARIFLog.MultiformatMessage(text: helpText(rule), markdown: helpMarkdown(rule)),
             helpUri: rule.references.lazy.compactMap(\.url).first,
             properties: SARIFLog.RuleProperties(
-                tags: rule.tags,
+                tags: tags(for: rule),
                 securitySeverity: SARIFReporter.securitySeverity(for: severity),
                 family: rule.family.rawValue
             ),
             defaultConfiguration: SARIFLog.Configuration(level: SARIFReporter.level(for: severity))
         )
+    }
+
+    /// The rule's own tags, then `security` (or `accessibility` for accessibility rules, which are not security
+    /// problems and so carry no GitHub security alert), then one `external/<standard>/<id>` tag per compliance
+    /// reference: `external/cwe/cwe-693`, `external/wcag2.2/1.1.1`, `external/asvs4.0.3/v14.4.3`,
+    /// `external/nist/sp-800-52r2-3.1`, `external/pci-dss4.0/4.2.1`. Ids are lowercased, other characters than
+    /// letters, digits and dots become `-`. RFC, ACT, Mozilla and URL references are links, not controls: no tag.
+    static func tags(for rule: Rule) -> [String] {
+        var tags = rule.tags
+        tags.append(rule.family == .accessibility ? "accessibility" : "security")
+        for reference in rule.references {
+            if let tag = tag(for: reference) { tags.append(tag) }
+        }
+        var seen = Set<String>()
+        return tags.filter { seen.insert($0).inserted }
+    }
+
+    /// The `external/...` tag of a compliance reference, nil for a reference that names no control.
+    static func tag(for reference: Reference) -> String? {
+        let standard: String
+        switch reference.kind {
+        case .cwe: standard = "cwe"
+        case .wcag: standard = "wcag2.2"
+        case .owaspASVS: standard = "asvs4.0.3"
+        case .nist: standard = "nist"
+        case .pciDSS: standard = "pci-dss4.0"
+        case .rfc, .act, .mozilla, .url: return nil
+        }
+        var id = ""
+        for scalar in reference.id.lowercased().unicodeScalars {
+            let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "."
+            if keep {
+                id.unicodeScalars.append(scalar)
+            } else if !id.isEmpty, !id.hasSuffix("-") {
+                id.append("-")
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        return id.isEmpty ? nil : "external/\(standard)/\(id)"
     }
 
     private static func helpText(_ rule: Rule) -> String {

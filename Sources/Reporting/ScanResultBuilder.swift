@@ -100,6 +100,20 @@ struct ScanResultBuilder {
             occurrences: finding.occurrences,
             fingerprint: finding.fingerprint,
             suppression: finding.suppression,
+            waiver: finding.waiver.map {
+                Suppression(
+                    rule: $0.rule,
+                    selector: $0.selector,
+                    xpath: $0.xpath,
+                    url: $0.url,
+                    reason: $0.reason,
+                    source: $0.source ?? "",
+                    owner: $0.owner,
+                    ticket: $0.ticket,
+                    expires: $0.expires,
+                    provider: $0.provider
+                )
+            },
             needsReview: finding.needsReview ?? false
         )
     }

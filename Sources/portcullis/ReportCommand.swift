@@ -16,11 +16,17 @@ struct ReportCommand: ParsableCommand {
               portcullis report reports/portcullis-report.json --format sarif --output audit
               portcullis report scan.json --output audit        (every format)
               portcullis report this-week.json --baseline last-week.json --format html,sarif --output audit
+              portcullis report scan.json --pdf --output audit  (portcullis-report.pdf, printed by Chromium)
+
+            --pdf prints the HTML report with headless Chromium (chromium, chromium-browser or google-chrome in \
+            PATH; `make deps` installs it). Without --format it writes only the PDF; without --output it writes \
+            into the current folder.
 
             Exit codes:
               0  reports written
               2  usage error: unknown format, unreadable or invalid report (from another major version, \
-            truncated or hand-edited), or the output folder cannot be written
+            truncated or hand-edited), the output folder cannot be written, or --pdf without Chromium or \
+            Chromium failing to print
             """
     )
 
@@ -39,9 +45,18 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
-        help: ArgumentHelp("Folder to write the reports into.", valueName: "dir")
+        help: ArgumentHelp(
+            "Folder to write the reports into (with --pdf: default the current folder).",
+            valueName: "dir"
+        )
     )
-    var output: String
+    var output: String?
+
+    @Flag(
+        name: .customLong("pdf"),
+        help: "Also print the HTML report to portcullis-report.pdf with headless Chromium."
+    )
+    var pdf = false
 
     @Option(
         name: .customLong("fail-on"),
@@ -61,9 +76,20 @@ struct ReportCommand: ParsableCommand {
     )
     var baseline: String?
 
+    func validate() throws {
+        if output == nil && !pdf {
+            throw ValidationError(
+                "Missing expected argument '--output <dir>' (only --pdf defaults to the current folder)"
+            )
+        }
+    }
+
     func run() throws {
         let gate = try FailThreshold.parse(failOn)
-        let formats = try ReportFormatList.parse(formats)
+        let formats = pdf && formats == nil ? [] : try ReportFormatList.parse(formats)
+        let output = output ?? "."
+        // Found before anything is written, so a missing browser leaves no half-done audit folder.
+        let browser = try pdf ? HeadlessChromium.locate() : nil
         let result: ScanResult
         do {
             result = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: report))
@@ -79,18 +105,48 @@ struct ReportCommand: ParsableCommand {
                 throw ConfigurationError("--baseline: \(error.description)")
             }
         }
+        let options = ReportOptions(failOn: gate, baseline: comparison)
+        let folder = URL(fileURLWithPath: output)
         let written: [URL]
         do {
-            written = try ReportWriter.write(
-                result,
-                formats: formats,
-                to: URL(fileURLWithPath: output),
-                options: ReportOptions(failOn: gate, baseline: comparison)
-            )
+            written = try ReportWriter.write(result, formats: formats, to: folder, options: options)
         } catch {
             throw ConfigurationError("cannot write reports to \(output): \(error)")
         }
         for url in written { print("wrote \(url.path)") }
+        if let browser {
+            let pdf = try printPDF(result, options: options, with: browser, into: folder, reusing: written)
+            print("wrote \(pdf.path)")
+        }
+    }
+
+    /// Prints the HTML report to `portcullis-report.pdf` in `folder`: the HTML just written when there is one,
+    /// else one rendered into a temporary folder for the browser and removed afterwards.
+    private func printPDF(
+        _ result: ScanResult,
+        options: ReportOptions,
+        with browser: HeadlessChromium,
+        into folder: URL,
+        reusing written: [URL]
+    ) throws -> URL {
+        let pdf = folder.appendingPathComponent("portcullis-report.pdf")
+        if let html = written.first(where: { $0.lastPathComponent == ReportFormat.html.fileName }) {
+            do { try browser.printToPDF(html: html, pdf: pdf) } catch { throw ConfigurationError(error.description) }
+            return pdf
+        }
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("portcullis-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let html = try ReportWriter.write(result, formats: [.html], to: scratch, options: options)[0]
+            try browser.printToPDF(html: html, pdf: pdf)
+        } catch let error as HeadlessChromiumError {
+            throw ConfigurationError(error.description)
+        } catch {
+            throw ConfigurationError("cannot write \(pdf.path): \(error)")
+        }
+        return pdf
     }
 }
 

@@ -33,6 +33,41 @@ import Testing
         #expect(String(decoding: second, as: UTF8.self) == String(decoding: first, as: UTF8.self))
     }
 
+    @Test func waiversAreReadBackWithEveryDetailAndReRenderIdentically() throws {
+        var result = Fixtures.result()
+        let index = try #require(result.findings.firstIndex { $0.fingerprint == "fp-csp-2" })
+        result.findings[index] = JSONReporterTests.waived(result.findings[index])
+        let minimal = Suppression(rule: "a11y.*", selector: "header img", reason: "decorative")
+        result.findings[0] = JSONReporterTests.waived(result.findings[0], by: minimal)
+        let first = try JSONReporter.render(result)
+        let read = try JSONReportReader.read(first, file: "scan.json")
+        let csp = try #require(read.findings.first { $0.fingerprint == "fp-csp-2" })
+        #expect(csp.waiver == JSONReporterTests.waiver)
+        #expect(csp.waiver?.owner == "web-team@example.org")
+        #expect(csp.waiver?.expires == "2027-03-31")
+        #expect(csp.suppression == JSONReporterTests.waiver.label)
+        let a11y = try #require(read.findings.first { $0.fingerprint == "fp-a11y-1" })
+        #expect(a11y.waiver == minimal)
+        #expect(read.findings.filter { $0.waiver != nil }.count == 2)
+        #expect(try JSONReporter.render(read) == first)
+    }
+
+    @Test func aReportWithoutWaiverDetailsReadsTheLabelOnly() throws {
+        var result = Fixtures.result()
+        result.findings[0].suppression = "accepted risk (waivers.yaml:9)"
+        let read = try JSONReportReader.read(try JSONReporter.render(result), file: "scan.json")
+        let finding = try #require(read.findings.first { $0.fingerprint == result.findings[0].fingerprint })
+        #expect(finding.suppression == "accepted risk (waivers.yaml:9)")
+        #expect(finding.waiver == nil)
+    }
+
+    @Test func aReportWithABaselineSectionIsRead() throws {
+        let comparison = BaselineComparison(baseline: JSONReporterTests.baseline(), current: Fixtures.result())
+        let data = try JSONReporter.render(Fixtures.result(), options: ReportOptions(baseline: comparison))
+        let read = try JSONReportReader.read(data, file: "scan.json")
+        #expect(read.findings.count == Fixtures.findings.count)
+    }
+
     @Test func readsFindingsWithTheirSeverityFingerprintAndLocations() throws {
         let read = try JSONReportReader.read(try report(), file: "scan.json")
         let original = Fixtures.result()

@@ -1,6 +1,7 @@
 import Foundation
 import PortcullisCore
 import Reporting
+import TestSupport
 import Testing
 
 /// What `junitparser` (PyPI) read from a JUnit file.
@@ -46,22 +47,15 @@ struct ParsedJUnit: Decodable {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("portcullis-\(UUID().uuidString).xml")
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = Pipe()
-        let errors = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["timeout", "60", "python3", "-c", script, file.path]
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try ChildProcess.runBlocking("/usr/bin/env", ["python3", "-c", script, file.path], timeout: 60)
         try #require(
-            process.terminationStatus == 0,
-            "python3 with junitparser could not read the report (run `make deps` to install them): \(stderr)"
+            run.status == 0,
+            """
+            python3 with junitparser could not read the report (run `make deps` to install them): \
+            \(String(decoding: run.errorOutput, as: UTF8.self))
+            """
         )
-        return try JSONDecoder().decode(ParsedJUnit.self, from: stdout)
+        return try JSONDecoder().decode(ParsedJUnit.self, from: run.output)
     }
 }
 
@@ -117,6 +111,51 @@ struct ParsedJUnit: Decodable {
         #expect(skipped.messages == ["suppressed: accepted <until> | 2027 `x`"])
         let noLocation = try #require(suite.cases.first { $0.classname == "a11y.image-alt" && !$0.results.isEmpty })
         #expect(noLocation.name == "https://evil.example")
+    }
+
+    @Test func waivedFindingsAreSkippedWithReasonOwnerAndExpiry() throws {
+        var result = HostileFixture.result(suppressedToo: false)
+        let waiver = Suppression(
+            rule: "headers.*",
+            reason: "legacy <frame> & \"old\"",
+            source: "waivers.yaml:7",
+            owner: "web-team@example.org",
+            ticket: "SEC-42",
+            expires: "2027-03-31"
+        )
+        result.findings[0] = Finding(
+            ruleID: result.findings[0].ruleID,
+            title: result.findings[0].title,
+            severity: .critical,
+            family: .headers,
+            origin: result.findings[0].origin,
+            message: result.findings[0].message,
+            locations: result.findings[0].locations,
+            fingerprint: result.findings[0].fingerprint,
+            waiver: waiver
+        )
+        let data = JUnitReporter.render(result, options: ReportOptions(failOn: .info))
+        #expect(!String(decoding: data, as: UTF8.self).contains("<frame"))
+        let parsed = try ParsedJUnit.read(data)
+        let suite = try #require(parsed.suites.first)
+        let counts: [Int] = [suite.tests, suite.failures, suite.skipped]
+        #expect(counts == [7, 1, 3], "a waived finding leaves the gate")
+        let skipped = suite.cases.filter { $0.results == ["Skipped"] }
+        #expect(skipped.count == 3)
+        for testCase in skipped {
+            #expect(
+                testCase.messages == [
+                    "waived: legacy <frame> & \"old\" [owner: web-team@example.org, ticket: SEC-42,"
+                        + " expires: 2027-03-31] (waivers.yaml:7)"
+                ]
+            )
+            #expect(
+                testCase.texts == [
+                    "reason: legacy <frame> & \"old\"\nowner: web-team@example.org\nticket: SEC-42\nexpires: 2027-03-31"
+                        + "\nsource: waivers.yaml:7"
+                ]
+            )
+        }
     }
 
     @Test func formatAndWriterUseTheOptions() throws {

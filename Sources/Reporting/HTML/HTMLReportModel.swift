@@ -1,28 +1,62 @@
 import Foundation
 import PortcullisCore
 
-/// The whole HTML report as plain Mustache view dictionaries, built from a scan result.
+/// The HTML report's data: the small sections as plain Mustache view dictionaries, and the findings and waived
+/// findings grouped for the writers that stream them (``HTMLFindingsWriter``, ``HTMLWaivedWriter``).
 ///
-/// Every scanned string passes through ``HTMLText`` here and is written by the template with `{{…}}`, which
-/// HTML-escapes it; the template never uses triple mustaches.
+/// Every scanned string in the view passes through ``HTMLText`` here and is written by the template with `{{…}}`,
+/// which HTML-escapes it; the template never uses triple mustaches. Everything is computed in a few linear passes
+/// so a 100,000-finding scan costs little beyond sorting.
 struct HTMLReportModel {
+    /// Most rows in the problems table and in each baseline list.
+    static let problemLimit = 500
+    static let baselineLimit = 20
+
     let result: ScanResult
     let options: ReportOptions
     let catalog: [Rule]
+    /// Findings not waived, in any order.
+    let active: [Finding]
+    /// Waived findings in report order.
+    let waived: [Finding]
+    /// The findings section's groups.
+    let groups: HTMLFindingGroups
+    private let providerByOrigin: [String: String]
 
-    /// The view the template renders.
+    init(result: ScanResult, options: ReportOptions, catalog: [Rule]) {
+        self.result = result
+        self.options = options
+        self.catalog = catalog
+        let providers = ReportProviders(result.targets)
+        var byOrigin: [String: String] = [:]
+        for finding in result.findings where byOrigin[finding.origin] == nil {
+            byOrigin[finding.origin] = providers.group(of: finding)
+        }
+        for finding in options.baseline?.fixed ?? [] where byOrigin[finding.origin] == nil {
+            byOrigin[finding.origin] = providers.group(of: finding)
+        }
+        providerByOrigin = byOrigin
+        active = result.findings.filter { $0.suppression == nil }
+        waived = ReportOrder.findings(result.findings.filter { $0.suppression != nil })
+        let rulesByID = Dictionary(result.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        groups = HTMLFindingGroups(findings: active, provider: { byOrigin[$0.origin] ?? $0.origin }, rules: rulesByID)
+    }
+
+    /// The provider name of `finding` (its origin when no target has that origin).
+    func provider(of finding: Finding) -> String { providerByOrigin[finding.origin] ?? finding.origin }
+
+    /// The view the template's three parts render.
     var view: [String: Any] {
-        let findings = ReportOrder.findings(result.findings)
-        let active = findings.filter { $0.suppression == nil }
-        let suppressed = findings.filter { $0.suppression != nil }
         let rules = ReportOrder.rules(result.rules)
         let counts = FindingCounts(active)
-        let providers = ReportProviders(result.targets)
-        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var findingsPerRule: [RuleID: Int] = [:]
-        for finding in findings { findingsPerRule[finding.ruleID, default: 0] += 1 }
+        for finding in result.findings { findingsPerRule[finding.ruleID, default: 0] += 1 }
         let started = ReportTime.iso8601(result.startedAt)
-        return [
+        let problems = ReportOrder.problems(result.problems)
+        let notScanned = result.targets.filter { $0.status != .scanned }.sorted {
+            ($0.provider, $0.url) < ($1.provider, $1.url)
+        }
+        var view: [String: Any] = [
             "toolName": HTMLText.clean(result.tool.name),
             "toolVersion": HTMLText.clean(result.tool.version),
             "scanID": "\(started) / \(HTMLText.clean(result.tool.name)) \(HTMLText.clean(result.tool.version))",
@@ -32,38 +66,47 @@ struct HTMLReportModel {
             "profile": HTMLText.clean(result.profile),
             "scope": scope,
             "totalActive": active.count,
-            "totalSuppressed": suppressed.count,
+            "totalSuppressed": waived.count,
             "totalReview": active.filter(\.needsReview).count,
             "severityChart": HTMLBarChart.severities(counts).view,
             "familyChart": HTMLBarChart.families(counts).view,
             "gate": (options.failOn ?? .high).rawValue,
-            "verdicts": verdicts(active, providers: providers),
+            "verdicts": verdicts,
             "crawls": crawls,
             "hasCrawls": !result.crawls.isEmpty,
             "targets": targets,
-            "problems": ReportOrder.problems(result.problems).map { problem -> [String: Any] in
+            "notScanned": notScanned.map { target -> [String: Any] in
+                ["provider": HTMLText.clean(target.provider), "url": HTMLText.clean(target.url)]
+            },
+            "hasNotScanned": !notScanned.isEmpty,
+            "problems": problems.prefix(Self.problemLimit).map { problem -> [String: Any] in
                 [
                     "url": HTMLText.clean(problem.url), "kind": HTMLText.clean(problem.kind),
                     "message": HTMLText.evidence(problem.message),
                 ]
             },
-            "hasProblems": !result.problems.isEmpty,
-            "providers": HTMLFindingGroups(findings: active, providers: providers, rules: rulesByID).view,
+            "hasProblems": !problems.isEmpty,
+            "problemsMore": max(0, problems.count - Self.problemLimit),
+            "hasProblemsMore": problems.count > Self.problemLimit,
+            "everythingChecked": problems.isEmpty && notScanned.isEmpty,
             "hasFindings": !active.isEmpty,
+            "findingsTruncated": groups.detailed < groups.total,
+            "findingsDetailed": groups.detailed,
+            "findingsCompact": groups.compact,
+            "findingsOmitted": groups.total - groups.detailed - groups.compact,
+            "locationLimit": groups.locationLimit,
             "compliance": ComplianceMatrix(result, catalog: catalog).view,
-            "suppressed": suppressed.map { finding -> [String: Any] in
+            "hasSuppressed": !waived.isEmpty,
+            "waiverNotes": result.waiverNotes.sorted {
+                ($0.kind.rawValue, $0.source, $0.rule) < ($1.kind.rawValue, $1.source, $1.rule)
+            }
+            .map { note -> [String: Any] in
                 [
-                    "ruleID": HTMLText.clean(finding.ruleID.rawValue),
-                    "title": HTMLText.clean(finding.title),
-                    "severity": finding.severity.rawValue,
-                    "provider": HTMLText.clean(providers.group(of: finding)),
-                    "origin": HTMLText.clean(finding.origin),
-                    "reason": HTMLText.evidence(finding.suppression ?? ""),
-                    "occurrences": finding.occurrences,
-                    "fingerprint": HTMLText.clean(finding.fingerprint),
+                    "kind": note.kind.rawValue, "rule": HTMLText.clean(note.rule),
+                    "label": HTMLText.evidence(note.label), "source": HTMLText.clean(note.source),
                 ]
             },
-            "hasSuppressed": !suppressed.isEmpty,
+            "hasWaiverNotes": !result.waiverNotes.isEmpty,
             "rules": rules.map { rule -> [String: Any] in
                 [
                     "ruleID": HTMLText.clean(rule.id.rawValue),
@@ -74,6 +117,42 @@ struct HTMLReportModel {
                     "findings": findingsPerRule[rule.id] ?? 0,
                 ]
             },
+        ]
+        if let baseline = options.baseline { view["baseline"] = baselineView(baseline) }
+        return view
+    }
+
+    /// What changed since the baseline: counts, the comparison's warnings, and the most severe new and fixed
+    /// findings (``baselineLimit`` of each, in report order).
+    private func baselineView(_ baseline: BaselineComparison) -> [String: Any] {
+        func rows(_ findings: [Finding]) -> [[String: Any]] {
+            findings.prefix(Self.baselineLimit).map { finding in
+                let location = finding.locations.first
+                var row: [String: Any] = [
+                    "severity": finding.severity.rawValue,
+                    "ruleID": HTMLText.clean(finding.ruleID.rawValue),
+                    "title": HTMLText.clean(finding.title),
+                    "provider": HTMLText.clean(provider(of: finding)),
+                    "url": HTMLText.clean(location?.url ?? finding.origin),
+                ]
+                if let path = location?.elementPath { row["elementPath"] = HTMLText.clean(path) }
+                return row
+            }
+        }
+        return [
+            "new": baseline.new.count,
+            "updated": baseline.updated.count,
+            "unchanged": baseline.unchanged.count,
+            "fixed": baseline.fixed.count,
+            "warnings": baseline.warnings.map { ["text": HTMLText.clean($0)] },
+            "newFindings": rows(baseline.new),
+            "hasNew": !baseline.new.isEmpty,
+            "newMore": max(0, baseline.new.count - Self.baselineLimit),
+            "hasNewMore": baseline.new.count > Self.baselineLimit,
+            "fixedFindings": rows(baseline.fixed),
+            "hasFixed": !baseline.fixed.isEmpty,
+            "fixedMore": max(0, baseline.fixed.count - Self.baselineLimit),
+            "hasFixedMore": baseline.fixed.count > Self.baselineLimit,
         ]
     }
 
@@ -90,22 +169,26 @@ struct HTMLReportModel {
     }
 
     /// One row per provider: targets, active counts by severity, Observatory grade, TLS profile verdict, verdict.
-    private func verdicts(_ active: [Finding], providers: ReportProviders) -> [[String: Any]] {
-        let names = Set(result.targets.map(\.provider)).union(active.map { providers.group(of: $0) })
+    private var verdicts: [[String: Any]] {
+        let gate = options.failOn ?? .high
+        var counts: [String: [Severity: Int]] = [:]
+        var failing = Set<String>()
+        for finding in active {
+            let name = provider(of: finding)
+            counts[name, default: [:]][finding.severity, default: 0] += 1
+            if !finding.needsReview, finding.severity >= gate { failing.insert(name) }
+        }
+        let names = Set(result.targets.map(\.provider)).union(counts.keys)
         return names.sorted().map { name in
             let targets = result.targets.filter { $0.provider == name }
             let origins = Set(targets.map { ReportProviders.originKey($0.url) })
             let endpoints = Set(targets.compactMap { Self.endpoint(of: $0.url) })
-            let mine = active.filter { providers.group(of: $0) == name }
-            let counts = FindingCounts(mine)
             let grades = result.grades.filter { origins.contains(ReportProviders.originKey($0.origin)) }
                 .map { "\($0.grade) (\($0.score))" }
             let tls = result.tls.filter { endpoints.contains(Self.endpoint(hostPort: $0.host)) }
                 .map { "\($0.profile): \($0.profileVerdict) (\($0.grade))" }
             let scanned = targets.contains { $0.status == .scanned }
-            let gate = options.failOn ?? .high
-            let failing = mine.contains { $0.suppression == nil && !$0.needsReview && $0.severity >= gate }
-            let verdict = !scanned ? "not scanned" : failing ? "fail" : "pass"
+            let verdict = !scanned ? "not scanned" : failing.contains(name) ? "fail" : "pass"
             var row: [String: Any] = [
                 "provider": HTMLText.clean(name),
                 "targets": "\(targets.filter { $0.status == .scanned }.count)/\(targets.count)",
@@ -114,7 +197,7 @@ struct HTMLReportModel {
                 "verdict": verdict,
                 "verdictClass": verdict.replacingOccurrences(of: " ", with: "-"),
             ]
-            for severity in Severity.allCases { row[severity.rawValue] = counts.bySeverity[severity] ?? 0 }
+            for severity in Severity.allCases { row[severity.rawValue] = counts[name]?[severity] ?? 0 }
             return row
         }
     }

@@ -6,21 +6,61 @@ import PortcullisCore
 ///
 /// The template lives in `Reports/audit-report.mustache` beside `Rules/`, so it can be restyled without
 /// recompiling; a copy is compiled into the binary (``HTMLTemplateSource``) so the CLI works from anywhere.
+///
+/// The two big sections, findings and waived findings, are written by Swift straight into the report stream (a
+/// Mustache view of 100,000 findings takes seconds and hundreds of megabytes). The template marks where with
+/// ``findingsMarker`` and ``waivedMarker`` (Mustache comments, so the file stays valid Mustache); it is rendered in
+/// three parts around them, and its stylesheet styles the classes the Swift-written markup uses.
 public struct HTMLTemplate: Sendable {
     /// The template file's name inside the reports folder.
     public static let fileName = "audit-report.mustache"
     /// The environment variable that names the reports folder.
     public static let environmentVariable = "PORTCULLIS_REPORTS"
 
+    /// Where the findings section's body is written: everything the findings writer emits goes here.
+    public static let findingsMarker = "{{! portcullis:findings }}"
+    /// Where the waived findings table is written.
+    public static let waivedMarker = "{{! portcullis:waived }}"
+
     /// Where the template was read from: a file path, or `built-in`.
     public let origin: String
-    let template: MustacheTemplate
+    /// The template before the findings marker, between the markers, and after the waived marker.
+    let parts: [MustacheTemplate]
 
     /// Parses `source`; `origin` names it in errors.
+    ///
+    /// Throws ``HTMLReportError`` when `source` is not valid Mustache, or does not hold ``findingsMarker`` and
+    /// then ``waivedMarker`` once each, outside any section.
     public init(source: String, origin: String) throws(HTMLReportError) {
         self.origin = origin
+        _ = try Self.parse(source, origin: origin)
+        let first = source.components(separatedBy: Self.findingsMarker)
+        let second = first.count == 2 ? first[1].components(separatedBy: Self.waivedMarker) : []
+        guard first.count == 2, second.count == 2 else {
+            throw HTMLReportError(
+                file: origin,
+                reason: "the template must contain \(Self.findingsMarker) and then \(Self.waivedMarker), once each, "
+                    + "where the findings and the waived findings are written"
+            )
+        }
+        var parts: [MustacheTemplate] = []
+        for part in [first[0], second[0], second[1]] {
+            do {
+                parts.append(try Self.parse(part, origin: origin))
+            } catch {
+                throw HTMLReportError(
+                    file: origin,
+                    reason: "\(Self.findingsMarker) and \(Self.waivedMarker) must not be inside a Mustache section "
+                        + "(\(error.reason))"
+                )
+            }
+        }
+        self.parts = parts
+    }
+
+    private static func parse(_ source: String, origin: String) throws(HTMLReportError) -> MustacheTemplate {
         do {
-            template = try MustacheTemplate(string: source)
+            return try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
             throw HTMLReportError(
                 file: origin,
@@ -85,8 +125,8 @@ public struct HTMLTemplate: Sendable {
         ).map { $0.appendingPathComponent(fileName) }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// `view` rendered through the template.
-    func render(_ view: [String: Any]) -> String {
-        template.render(view)
+    /// `view` rendered through part `index` of the template (0: head, 1: middle, 2: tail).
+    func render(part index: Int, _ view: [String: Any]) -> String {
+        parts[index].render(view)
     }
 }

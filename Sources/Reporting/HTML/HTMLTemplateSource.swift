@@ -42,6 +42,10 @@ enum HTMLTemplateSource {
         details.rule { border: 1px solid var(--line); border-radius: 4px; margin: .5rem 0; padding: 0 .75rem; }
         details.rule > summary { cursor: pointer; padding: .5rem 0; font-weight: 600; }
         .finding { border-top: 1px dashed var(--line); padding: .5rem 0; }
+        table.compact, table.waived { font-size: .8rem; }
+        table.compact td, table.waived td { padding: .15rem .4rem; }
+        .more { font-style: italic; color: var(--muted); }
+        .warning { border-left: 4px solid #bc4c00; background: #fff8c5; padding: .4rem .75rem; }
         .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
         svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
         @media print {
@@ -120,6 +124,47 @@ enum HTMLTemplateSource {
         {{/verdicts}}
         </tbody>
         </table>
+        <h3>What changed since the baseline</h3>
+        {{#baseline}}
+        <table>
+        <thead><tr><th>New</th><th>Updated</th><th>Unchanged</th><th>Fixed</th></tr></thead>
+        <tbody><tr><td>{{new}}</td><td>{{updated}}</td><td>{{unchanged}}</td><td>{{fixed}}</td></tr></tbody>
+        </table>
+        {{#warnings}}<p class="warning">Warning: {{text}}</p>
+        {{/warnings}}
+        <h4>New findings <span class="muted">(most severe first)</span></h4>
+        {{^hasNew}}<p class="muted">None.</p>{{/hasNew}}
+        {{#hasNew}}
+        <table>
+        <thead><tr><th>Severity</th><th>Rule</th><th>Provider</th><th>Location</th></tr></thead>
+        <tbody>
+        {{#newFindings}}
+        <tr><td><span class="sev sev-{{severity}}">{{severity}}</span></td><td><code>{{ruleID}}</code> {{title}}</td>
+        <td>{{provider}}</td>
+        <td class="mono">{{url}}{{#elementPath}} <code>{{elementPath}}</code>{{/elementPath}}</td></tr>
+        {{/newFindings}}
+        </tbody>
+        </table>
+        {{#hasNewMore}}<p class="more">… and {{newMore}} more new findings.</p>{{/hasNewMore}}
+        {{/hasNew}}
+        <h4>Fixed findings <span class="muted">(in the baseline, not in this scan)</span></h4>
+        {{^hasFixed}}<p class="muted">None.</p>{{/hasFixed}}
+        {{#hasFixed}}
+        <table>
+        <thead><tr><th>Severity</th><th>Rule</th><th>Provider</th><th>Location</th></tr></thead>
+        <tbody>
+        {{#fixedFindings}}
+        <tr><td><span class="sev sev-{{severity}}">{{severity}}</span></td><td><code>{{ruleID}}</code> {{title}}</td>
+        <td>{{provider}}</td>
+        <td class="mono">{{url}}{{#elementPath}} <code>{{elementPath}}</code>{{/elementPath}}</td></tr>
+        {{/fixedFindings}}
+        </tbody>
+        </table>
+        {{#hasFixedMore}}<p class="more">… and {{fixedMore}} more fixed findings.</p>{{/hasFixedMore}}
+        {{/hasFixed}}
+        {{/baseline}}
+        {{^baseline}}<p class="muted">No baseline was given, so nothing is compared: run with
+        <code>--baseline previous.json</code> to see new, updated, unchanged and fixed findings.</p>{{/baseline}}
         </section>
 
         <section id="scope-and-method">
@@ -152,7 +197,12 @@ enum HTMLTemplateSource {
         {{/hasCrawls}}
         {{^hasCrawls}}<p class="muted">Entry URLs only; no crawl was run.</p>{{/hasCrawls}}
         <h3>What could not be checked</h3>
+        {{#hasNotScanned}}
+        <p>Targets that could not be scanned (none of their rules ran):</p>
+        <ul>{{#notScanned}}<li><strong>{{provider}}</strong> <span class="mono">{{url}}</span></li>{{/notScanned}}</ul>
+        {{/hasNotScanned}}
         {{#hasProblems}}
+        <p>Problems that kept part of the scan from completing:</p>
         <table>
         <thead><tr><th>URL</th><th>Kind</th><th>Why</th></tr></thead>
         <tbody>
@@ -161,46 +211,21 @@ enum HTMLTemplateSource {
         {{/problems}}
         </tbody>
         </table>
+        {{#hasProblemsMore}}<p class="more">… and {{problemsMore}} more problems: see portcullis-report.json.</p>
+        {{/hasProblemsMore}}
         {{/hasProblems}}
-        {{^hasProblems}}<p class="muted">Everything in scope could be checked.</p>{{/hasProblems}}
+        {{#everythingChecked}}<p class="muted">Everything in scope could be checked.</p>{{/everythingChecked}}
         </section>
 
         <section id="findings">
         <h2>Findings</h2>
         {{^hasFindings}}<p>No findings.</p>{{/hasFindings}}
-        {{#providers}}
-        <h3>{{provider}} <span class="muted">({{count}} findings)</span></h3>
-        {{#families}}
-        <h4>{{family}} <span class="muted">({{count}})</span></h4>
-        {{#rules}}
-        <details class="rule"{{#open}} open{{/open}}>
-        <summary><span class="sev sev-{{severity}}">{{severity}}</span> <code>{{ruleID}}</code> {{title}}
-        <span class="muted">— {{count}} findings, {{occurrences}} occurrences</span></summary>
-        <p>{{description}}</p>
-        <p><strong>Remediation:</strong> {{remediation}}</p>
-        {{#hasReferences}}<p><strong>References:</strong></p><ul>{{/hasReferences}}
-        {{#references}}<li>{{kind}} {{id}}{{#url}} <span class="mono muted">{{url}}</span>{{/url}}</li>{{/references}}
-        {{#hasReferences}}</ul>{{/hasReferences}}
-        {{#findings}}
-        <div class="finding">
-        <div><span class="sev sev-{{severity}}">{{severity}}</span> {{title}}{{#needsReview}} <em>(needs review)</em>
-        {{/needsReview}} <span class="muted">on</span> <span class="mono">{{origin}}</span></div>
-        <div><strong>Evidence:</strong></div>
-        <pre>{{message}}</pre>
-        <div class="muted">Fingerprint <code>{{fingerprint}}</code>; {{occurrences}} occurrences.</div>
-        <ul>
-        {{#locations}}
-        <li><span class="mono">{{url}}</span>{{#elementPath}} <code>{{elementPath}}</code>{{/elementPath}}
-        {{#snippet}}<pre>{{snippet}}</pre>{{/snippet}}</li>
-        {{/locations}}
-        {{#hasMore}}<li class="muted">and {{more}} more</li>{{/hasMore}}
-        </ul>
-        </div>
-        {{/findings}}
-        </details>
-        {{/rules}}
-        {{/families}}
-        {{/providers}}
+        {{#findingsTruncated}}
+        <p class="muted">This scan has more findings than a page can show in full: {{findingsDetailed}} are shown
+        in full (at most {{locationLimit}} locations each), {{findingsCompact}} in brief tables, and {{findingsOmitted}}
+        are counted under their rule. Every finding is in portcullis-report.csv and portcullis-report.json.</p>
+        {{/findingsTruncated}}
+        {{! portcullis:findings }}
         </section>
 
         <section id="compliance">
@@ -224,20 +249,21 @@ enum HTMLTemplateSource {
 
         <section id="suppressed">
         <h2>Waived and suppressed findings</h2>
+        <p>Waived findings stay visible here but do not fail the gate.</p>
         {{^hasSuppressed}}<p class="muted">None.</p>{{/hasSuppressed}}
-        {{#hasSuppressed}}
+        {{! portcullis:waived }}
+        <h3>Waivers that did not apply</h3>
+        {{^hasWaiverNotes}}<p class="muted">None: every waiver applied and none has expired.</p>{{/hasWaiverNotes}}
+        {{#hasWaiverNotes}}
         <table>
-        <thead><tr><th>Severity</th><th>Rule</th><th>Provider</th><th>Origin</th><th>Reason</th><th>Occurrences</th>
-        <th>Fingerprint</th></tr></thead>
+        <thead><tr><th>Status</th><th>Rule</th><th>Waiver</th><th>Written at</th></tr></thead>
         <tbody>
-        {{#suppressed}}
-        <tr><td><span class="sev sev-{{severity}}">{{severity}}</span></td><td><code>{{ruleID}}</code> {{title}}</td>
-        <td>{{provider}}</td><td class="mono">{{origin}}</td><td>{{reason}}</td><td>{{occurrences}}</td>
-        <td class="mono">{{fingerprint}}</td></tr>
-        {{/suppressed}}
+        {{#waiverNotes}}
+        <tr><td>{{kind}}</td><td><code>{{rule}}</code></td><td>{{label}}</td><td class="mono">{{source}}</td></tr>
+        {{/waiverNotes}}
         </tbody>
         </table>
-        {{/hasSuppressed}}
+        {{/hasWaiverNotes}}
         </section>
 
         <section id="appendix-rules">
