@@ -25,7 +25,7 @@ enum ReportBenchmark {
             let files = try ReportWriter.write(result, formats: [format], to: folder, options: options)
             let seconds = BenchmarkSupport.seconds(ContinuousClock.now - start)
             let size = (try? FileManager.default.attributesOfItem(atPath: files[0].path)[.size] as? Int) ?? 0
-            print(String(format: "  %-6@ %7.3f s  %8.1f MB", format.rawValue, seconds, Double(size) / 1e6))
+            print(String(format: "  %-6@ %7.3f s  %9.2f MB", format.rawValue, seconds, Double(size) / 1e6))
         }
         let start = ContinuousClock.now
         let files = try ReportWriter.write(result, formats: ReportFormat.allCases, to: folder, options: options)

@@ -68,6 +68,9 @@ public final class SpawnedProcess: @unchecked Sendable {
         } else {
             posix_spawn_file_actions_addopen(&actions, 2, errorPath ?? "/dev/null", flags, 0o600)
         }
+        // Nothing else of this process leaks into the child: an inherited socket would keep a connection (or a
+        // listening port) open after this process closed it, so a server would wait for a client that has left.
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
         // GNU env changes the directory for the child (glibc's addchdir action is not exported to Swift).
         let command = currentDirectory.map { ["env", "--chdir=\($0)", executable] } ?? [executable]
         let argv = (command + arguments).map { strdup($0) } + [nil]
@@ -87,6 +90,15 @@ public final class SpawnedProcess: @unchecked Sendable {
     deinit {
         if let inputPipe { close(inputPipe) }
     }
+
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34 and later, declared only under `_GNU_SOURCE`,
+    /// so looked up at run time), which closes every descriptor from a number on in the child.
+    private static let closeFrom: CloseFrom? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: CloseFrom.self)
+    }()
 
     /// The exit status once the child has ended (128 + signal when a signal ended it), nil while it runs.
     public func poll() -> Int32? {

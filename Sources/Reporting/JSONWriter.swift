@@ -138,6 +138,14 @@ struct JSONWriter {
         number(value)
     }
 
+    /// Writes `"name" : value` with `value` as `JSONEncoder` encodes it (see ``encoded(_:)``).
+    ///
+    /// - Throws: An `EncodingError` when `value` cannot be represented in JSON.
+    mutating func encodedField(_ name: StaticString, _ value: some Encodable) throws {
+        key(name)
+        try encoded(value)
+    }
+
     /// Writes `"name" : true|false`.
     mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)

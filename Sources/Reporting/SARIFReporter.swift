@@ -34,10 +34,8 @@ public enum SARIFReporter {
         json.key("runs")
         json.beginArray()
         json.beginObject()
-        json.key("invocations")
-        try json.encoded([invocation(for: result)])
-        json.key("properties")
-        try json.encoded(SARIFLog.RunProperties(profile: result.profile))
+        try json.encodedField("invocations", [invocation(for: result)])
+        try json.encodedField("properties", SARIFLog.RunProperties(profile: result.profile))
         json.key("results")
         json.beginArray()
         // The scan's findings in report order (sorted by index, so none is copied), then the fixed ones.
@@ -54,8 +52,8 @@ public enum SARIFReporter {
             try write(finding, ruleIndex: rules.index(of: finding.ruleID), baselineState: .absent, to: &json)
         }
         json.endArray()
-        json.key("tool")
-        try json.encoded(
+        try json.encodedField(
+            "tool",
             SARIFLog.Tool(
                 driver: SARIFLog.Driver(
                     name: result.tool.name,
@@ -168,8 +166,7 @@ public enum SARIFReporter {
         json.field("ruleId", finding.ruleID.rawValue)
         json.field("ruleIndex", ruleIndex)
         if let suppression = suppression(for: finding) {
-            json.key("suppressions")
-            try json.encoded([suppression])
+            try json.encodedField("suppressions", [suppression])
         }
         json.endObject()
     }

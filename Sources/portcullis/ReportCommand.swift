@@ -96,15 +96,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ConfigurationError(error.description)
         }
-        var comparison: BaselineComparison?
-        if let baseline {
-            do {
-                let previous = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: baseline))
-                comparison = BaselineComparison(baseline: previous, current: result)
-            } catch {
-                throw ConfigurationError("--baseline: \(error.description)")
-            }
-        }
+        let comparison = try BaselineFile.comparison(path: baseline, current: result)
         let options = ReportOptions(failOn: gate, baseline: comparison)
         let folder = URL(fileURLWithPath: output)
         let written: [URL]

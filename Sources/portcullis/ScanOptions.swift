@@ -36,7 +36,7 @@ struct ScanOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "A previous JSON report: the summary and SARIF report say what is new, fixed, unchanged or updated.",
+            "A previous JSON report: the summary and the SARIF, JSON and HTML reports say what is new, fixed or updated.",
             valueName: "report.json"
         )
     )

@@ -71,7 +71,7 @@ struct ScanSession {
         if options.failOnNew, options.baseline == nil {
             throw ValidationError("--fail-on-new needs --baseline previous.json")
         }
-        let comparison = try baselineComparison(for: result)
+        let comparison = try BaselineFile.comparison(path: options.baseline, current: result)
         var formats = try options.reportFormats()
         let output = options.output ?? defaultOutput
         let summaryToStderr = output == nil && !formats.isEmpty
@@ -113,16 +113,5 @@ struct ScanSession {
         }
         if let failOn, result.hasFindings(atOrAbove: failOn) { return ExitCodes.findings }
         return ExitCodes.clean
-    }
-
-    /// The comparison with `--baseline`, or nil without one; an unreadable baseline is a configuration error.
-    private func baselineComparison(for result: ScanResult) throws -> BaselineComparison? {
-        guard let path = options.baseline else { return nil }
-        do {
-            let baseline = try JSONReportReader.read(contentsOf: URL(fileURLWithPath: path))
-            return BaselineComparison(baseline: baseline, current: result)
-        } catch {
-            throw ConfigurationError("--baseline: \(error.description)")
-        }
     }
 }

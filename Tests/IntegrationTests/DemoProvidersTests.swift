@@ -536,9 +536,10 @@ import FoundationXML
             try await zoo.shutdown()
 
             let refused = try await Curl.run([zoo.fixturesHTTP.appending(path: "ok").absoluteString], maxTime: 5)
-            // Refused (7) as a rule; but a parallel test's server may already have bound the freed ephemeral port and
-            // then drops this plain request (35, 52, 56). Any failure means this zoo's fixture server is gone.
-            #expect(refused.status != 0, "no answer after shutdown: \(refused.stderr)")
+            // Refused (7), or a TLS failure (35) when a zoo of a parallel test has already bound the freed port: either
+            // way nothing of this zoo answers. A stall (28) or a reset (56) means a child process inherited the
+            // listening socket and kept the port open (see ChildProcessTests).
+            #expect([7, 35].contains(refused.status), "no connection after shutdown: \(refused.stderr)")
         }
     }
 
@@ -564,9 +565,9 @@ import FoundationXML
         #expect(clock.now - started < .seconds(10))
 
         let refused = try await Curl.run(["--http2", zoo.good.httpsURL.absoluteString], maxTime: 5)
-        // Refused (7) as a rule; but a parallel test's server (another zoo, a serial `openssl s_server`) may already
-        // have bound the freed port and fail or stall this request (35, 28). Any failure means this zoo is gone.
-        #expect(refused.status != 0, "no answer after shutdown: \(refused.stderr)")
+        // Refused (7), or a TLS failure (35) when a zoo of a parallel test has already bound the freed port: either
+        // way nothing of this zoo answers any more.
+        #expect([7, 35].contains(refused.status), "no connection after shutdown: \(refused.stderr)")
     }
 }
 
