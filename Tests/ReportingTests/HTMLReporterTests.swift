@@ -243,6 +243,30 @@ import Testing
         )
     }
 
+    @Test func anOriginOnlyAHostProbeReachedGetsAVerdictFromItsFindings() throws {
+        var result = Fixtures.cleanResult()
+        result.targets = [TargetResult(provider: "rp", url: "https://127.0.0.1:8443/", status: .scanned)]
+        result.findings = [
+            Finding(
+                ruleID: "sso.idp.redirect-uri-not-exact",
+                title: "The identity provider accepts a tampered redirect_uri",
+                severity: .critical,
+                family: .sso,
+                origin: "https://127.0.0.1:9443",
+                message: "redirect_uri=https://evil.invalid/cb accepted",
+                locations: [Location(url: "https://127.0.0.1:9443/authorize")],
+                fingerprint: "idp-1"
+            )
+        ]
+        let html = try Self.render(result)
+        let idp = try #require(
+            html.firstRange(of: "<tr><td>https://127.0.0.1:9443</td>").map { html[$0.lowerBound...].prefix(600) }
+        )
+        #expect(idp.contains("<td>probed</td>"))
+        #expect(idp.contains("status-fail\">fail"))
+        #expect(!idp.contains("not scanned"))
+    }
+
     @Test func reportFormatWritesHTML() throws {
         #expect(ReportFormat.html.fileName == "portcullis-report.html")
         let data = try ReportFormat.html.render(Fixtures.result())

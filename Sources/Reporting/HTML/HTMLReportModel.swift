@@ -187,11 +187,15 @@ struct HTMLReportModel {
                 .map { "\($0.grade) (\($0.score))" }
             let tls = result.tls.filter { endpoints.contains(Self.endpoint(hostPort: $0.host)) }
                 .map { "\($0.profile): \($0.profileVerdict) (\($0.grade))" }
-            let scanned = targets.contains { $0.status == .scanned }
+            // An origin with findings but no target of its own (an identity provider a host probe reached) was
+            // probed, not crawled: it gets a verdict from its findings like any provider.
+            let probedOnly = targets.isEmpty
+            let scanned = probedOnly || targets.contains { $0.status == .scanned }
             let verdict = !scanned ? "not scanned" : failing.contains(name) ? "fail" : "pass"
             var row: [String: Any] = [
                 "provider": HTMLText.clean(name),
-                "targets": "\(targets.filter { $0.status == .scanned }.count)/\(targets.count)",
+                "targets": probedOnly
+                    ? "probed" : "\(targets.filter { $0.status == .scanned }.count)/\(targets.count)",
                 "observatory": HTMLText.clean(grades.isEmpty ? "—" : grades.joined(separator: ", ")),
                 "tls": HTMLText.clean(tls.isEmpty ? "—" : tls.joined(separator: ", ")),
                 "verdict": verdict,
