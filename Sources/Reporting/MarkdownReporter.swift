@@ -130,7 +130,8 @@ public enum MarkdownReporter {
         return names.map { name in
             let own = targets[name] ?? []
             let scanned = own.filter { $0.status == .scanned }.count
-            let status = own.isEmpty ? "none" : "\(scanned) scanned, \(own.count - scanned) failed"
+            let status =
+                own.isEmpty ? "probed (no target of its own)" : "\(scanned) scanned, \(own.count - scanned) failed"
             let found = tally.byProvider[name]
             let highest = found.map { "\($0.highest)" } ?? "—"
             return "| \(MarkdownText.inline(name)) | \(status) | \(found?.count ?? 0) | \(highest) |"

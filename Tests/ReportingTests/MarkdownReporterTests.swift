@@ -58,6 +58,24 @@ import Testing
         #expect(none.contains("No findings."))
     }
 
+    @Test func anOriginWithoutATargetIsShownAsProbed() {
+        var result = Fixtures.cleanResult()
+        result.findings = [
+            Finding(
+                ruleID: "sso.idp.alg-none",
+                title: "Signing algorithm none advertised",
+                severity: .critical,
+                family: .sso,
+                origin: "https://idp.example",
+                message: "none advertised",
+                locations: [Location(url: "https://idp.example/.well-known/openid-configuration")],
+                fingerprint: "idp"
+            )
+        ]
+        let text = MarkdownReporter.text(result, options: ReportOptions(failOn: .high))
+        #expect(text.contains("| https://idp.example | probed (no target of its own) | 1 | critical |"))
+    }
+
     @Test func hostileTextCannotInjectMarkupOrColumns() {
         let text = MarkdownReporter.text(HostileFixture.result(), options: ReportOptions(failOn: .medium))
         #expect(!text.unicodeScalars.contains("\u{0000}"))
