@@ -1,4 +1,5 @@
 import DemoProviders
+import Reporting
 import Foundation
 import TestSupport
 import Testing
@@ -236,9 +237,15 @@ struct CommandLineTests {
         let run = try await Self.portcullis(["demo", "--no-color"], in: directory, seconds: 90)
         #expect(run.status == 0, "\(run.stderr)")
         let output = directory.appendingPathComponent("portcullis-demo")
-        for file in ["portcullis-report.json", "portcullis-report.sarif", "demo-ca.pem"] {
+        for file in ReportFormat.allCases.map(\.fileName) + ["demo-ca.pem"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(file)")
         }
+        // Exit 0, yet the reports show what a gate at high fails: the demo's broken providers.
+        let junit = try String(
+            contentsOf: output.appendingPathComponent("portcullis-report.junit.xml"),
+            encoding: .utf8
+        )
+        #expect(junit.contains("<failure message="))
         let report = try Data(contentsOf: output.appendingPathComponent("portcullis-report.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
         let findings = try #require(object["findings"] as? [[String: Any]])
