@@ -246,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortcullisHTTPTests",
-            dependencies: ["PortcullisHTTP", "PortcullisCore", "DemoProviders"],
+            dependencies: ["PortcullisHTTP", "PortcullisCore", "DemoProviders", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -92,14 +92,7 @@ public enum SARIFReporter {
     ///
     /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
     public static func render(_ result: ScanResult, baseline: ScanResult) throws -> Data {
-        try render(result, comparison: BaselineComparison(baseline: baseline, current: result))
-    }
-
-    /// Encodes `result` with each result's `baselineState` taken from `comparison`, fixed findings as `absent`.
-    ///
-    /// - Throws: An `EncodingError` if a value cannot be represented in JSON.
-    public static func render(_ result: ScanResult, comparison: BaselineComparison) throws -> Data {
-        try render(result, options: ReportOptions(baseline: comparison))
+        try render(result, options: ReportOptions(baseline: BaselineComparison(baseline: baseline, current: result)))
     }
 
     /// The SARIF level for a severity: critical and high are errors, medium a warning, low and info notes.

@@ -1,6 +1,6 @@
 import DemoProviders
-import Reporting
 import Foundation
+import Reporting
 import TestSupport
 import Testing
 

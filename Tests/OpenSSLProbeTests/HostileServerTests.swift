@@ -1,5 +1,6 @@
 import Foundation
 import TLSZoo
+import TestSupport
 import Testing
 
 @testable import OpenSSLProbe
@@ -44,11 +45,10 @@ import Testing
     }
 
     @Test func aClosedPortIsAConnectError() async throws {
-        let server = try HostileServer(.silent)
-        let port = server.port
-        server.stop()
-        let report = await OpenSSLProber(options: Self.options).handshake(Self.endpoint(port))
-        #expect(report.error?.contains("connect failed") == true)
+        // Bound but not listening for the whole test, so no parallel server can take the port meanwhile.
+        let closed = try RefusingPort()
+        let report = await OpenSSLProber(options: Self.options).handshake(Self.endpoint(closed.port))
+        #expect(report.error?.contains("connect failed") == true, "\(report.error ?? "no error")")
     }
 
     @Test(arguments: ["localhost", "", "256.1.1.1", "::g"])

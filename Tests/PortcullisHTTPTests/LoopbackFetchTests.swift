@@ -1,6 +1,7 @@
 import DemoProviders
 import Foundation
 import PortcullisCore
+import TestSupport
 import Testing
 
 @testable import PortcullisHTTP
@@ -261,8 +262,9 @@ struct LoopbackFetchTests {
     }
 
     @Test func aClosedPortIsConnectionRefused() async throws {
-        let port = try closedLoopbackPort()
-        let url = URL(string: "http://127.0.0.1:\(port)/")!
+        // Bound but not listening for the whole test, so no parallel server can take the port meanwhile.
+        let closed = try RefusingPort()
+        let url = URL(string: "http://127.0.0.1:\(closed.port)/")!
         let error = await #expect(throws: HTTPError.self) {
             try await withClient { try await $0.fetch(url) }
         }

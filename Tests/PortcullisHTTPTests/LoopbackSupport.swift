@@ -3,12 +3,6 @@ import Foundation
 import PortcullisCore
 import PortcullisHTTP
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One provider zoo for the whole test process, started on first use (only ever on 127.0.0.1).
 enum SharedZoo {
     private static let started = Task { try await DemoProviderZoo.start() }
@@ -68,30 +62,3 @@ func withClient<T>(
     defer { client.shutdown() }
     return try await body(client)
 }
-
-/// A TCP port on 127.0.0.1 that nothing listens on: bound, read back, closed.
-func closedLoopbackPort() throws -> Int {
-    #if canImport(Glibc)
-    let socketType = Int32(SOCK_STREAM.rawValue)
-    #else
-    let socketType = SOCK_STREAM
-    #endif
-    let descriptor = socket(AF_INET, socketType, 0)
-    guard descriptor >= 0 else { throw PortError() }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-            bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
-        }
-    }
-    guard bound else { throw PortError() }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
-/// A loopback port could not be found.
-struct PortError: Error {}
