@@ -28,7 +28,7 @@ public enum CSVReporter {
             writeField(column, to: stream)
         }
         stream.write("\r\n" as StaticString)
-        var providers = ReportProviderCache(result.targets)
+        let providers = ReportProviders(result.targets, findings: result.findings)
         let findings = result.findings
         for index in ReportOrder.indices(findings) {
             let finding = findings[index]

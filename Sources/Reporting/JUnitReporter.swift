@@ -127,7 +127,7 @@ struct JUnitSuitePlan {
             }
             byName[target.provider] = suite
         }
-        var providers = ReportProviderCache(result.targets)
+        let providers = ReportProviders(result.targets, findings: result.findings)
         var rulesFound: [String: Set<RuleID>] = [:]
         let findings = result.findings
         for index in ReportOrder.indices(findings) {

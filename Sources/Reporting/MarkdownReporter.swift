@@ -178,7 +178,7 @@ private struct MarkdownTally {
     var byProvider: [String: (count: Int, highest: Severity)] = [:]
 
     init(_ result: ScanResult, options: ReportOptions) {
-        var providers = ReportProviderCache(result.targets)
+        let providers = ReportProviders(result.targets, findings: result.findings)
         for finding in result.findings {
             if options.fails(finding) { failing += 1 }
             if finding.suppression != nil {

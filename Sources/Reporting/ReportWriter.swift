@@ -53,20 +53,20 @@ public enum ReportWriter {
         else {
             throw ReportWriteError(path: file.path, reason: "cannot create file")
         }
-        defer {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        // Closed exactly once, whatever happens: a second close could hit a descriptor another thread just opened.
+        let written = Result { () throws(ReportWriteError) in
+            let stream = ReportStream(writingTo: handle, path: file.path)
+            do {
+                try format.write(result, options: options, to: stream)
+            } catch {
+                throw ReportWriteError(path: file.path, reason: "cannot render \(format.rawValue) report: \(error)")
+            }
+            try stream.flush()
         }
-        let stream = ReportStream(writingTo: handle, path: file.path)
-        do {
-            try format.write(result, options: options, to: stream)
-        } catch {
-            throw ReportWriteError(path: file.path, reason: "cannot render \(format.rawValue) report: \(error)")
-        }
-        try stream.flush()
-        do {
-            try handle.close()
-        } catch {
+        let closed = Result { try handle.close() }
+        try written.get()
+        if case .failure(let error) = closed {
             throw ReportWriteError(path: file.path, reason: "cannot write report: \(error)")
         }
         // rename(2) replaces an existing report atomically; Foundation's replaceItemAt needs one to exist.

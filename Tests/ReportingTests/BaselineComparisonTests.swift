@@ -16,15 +16,12 @@ import Testing
         try #require(Fixtures.findings.first { $0.fingerprint == fingerprint })
     }
 
-    @Test func identicalScansAreAllUnchanged() {
-        let comparison = BaselineComparison(baseline: Fixtures.result(), current: Fixtures.result())
-        #expect(comparison.new.isEmpty && comparison.fixed.isEmpty && comparison.updated.isEmpty)
-        #expect(comparison.unchanged.count == Fixtures.findings.count)
-        #expect(comparison.warnings.isEmpty)
-    }
-
-    @Test func classifiesNewFixedUpdatedAndUnchanged() throws {
+    /// A baseline from which, compared with `Fixtures.result()`, `fp-sso-1` is new, `fp-tls-1` updated (it was
+    /// medium) and `fp-fixed` fixed; everything else is unchanged.
+    private func changedBaseline() throws -> ScanResult {
         var baselineFindings = Fixtures.findings.filter { $0.fingerprint != "fp-sso-1" }
+        let index = try #require(baselineFindings.firstIndex { $0.fingerprint == "fp-tls-1" })
+        baselineFindings[index].severity = .medium
         baselineFindings.append(
             Finding(
                 ruleID: "headers.hsts-missing",
@@ -37,9 +34,18 @@ import Testing
                 fingerprint: "fp-fixed"
             )
         )
-        let index = try #require(baselineFindings.firstIndex { $0.fingerprint == "fp-tls-1" })
-        baselineFindings[index].severity = .medium
-        let comparison = BaselineComparison(baseline: result(baselineFindings), current: Fixtures.result())
+        return result(baselineFindings)
+    }
+
+    @Test func identicalScansAreAllUnchanged() {
+        let comparison = BaselineComparison(baseline: Fixtures.result(), current: Fixtures.result())
+        #expect(comparison.new.isEmpty && comparison.fixed.isEmpty && comparison.updated.isEmpty)
+        #expect(comparison.unchanged.count == Fixtures.findings.count)
+        #expect(comparison.warnings.isEmpty)
+    }
+
+    @Test func classifiesNewFixedUpdatedAndUnchanged() throws {
+        let comparison = BaselineComparison(baseline: try changedBaseline(), current: Fixtures.result())
         #expect(comparison.new.map(\.fingerprint) == ["fp-sso-1"])
         #expect(comparison.fixed.map(\.fingerprint) == ["fp-fixed"])
         #expect(comparison.updated.map(\.fingerprint) == ["fp-tls-1"])
@@ -97,22 +103,7 @@ import Testing
     }
 
     @Test func sarifCarriesBaselineStatesAndAbsentResultsAndMatchesTheOASISSchema() throws {
-        var baselineFindings = Fixtures.findings.filter { $0.fingerprint != "fp-sso-1" }
-        let index = try #require(baselineFindings.firstIndex { $0.fingerprint == "fp-tls-1" })
-        baselineFindings[index].severity = .medium
-        baselineFindings.append(
-            Finding(
-                ruleID: "headers.hsts-missing",
-                title: "HSTS missing",
-                severity: .medium,
-                family: .headers,
-                origin: "https://a.example",
-                message: "gone now",
-                locations: [Location(url: "https://a.example/")],
-                fingerprint: "fp-fixed"
-            )
-        )
-        let data = try SARIFReporter.render(Fixtures.result(), baseline: result(baselineFindings))
+        let data = try SARIFReporter.render(Fixtures.result(), baseline: try changedBaseline())
         let outcome = try SchemaValidator.validate(data, against: SchemaValidator.sarifSchema)
         #expect(outcome.isValid, "\(outcome.output)")
         let runs = try #require(Fixtures.object(data)["runs"] as? [[String: Any]])

@@ -43,13 +43,13 @@ struct BrokenIdentityProviderSite: DemoResponder {
         case "/authorize":
             return authorize(query)
         case "/token":
-            return SSOResponses.json(status: 400, "{\"error\":\"invalid_grant\"}\n")
+            return SSOResponses.invalidGrant
         case "/saml/sso":
-            return SSOResponses.page(title: "Sign in (SAML)", body: SSOResponses.loginForm)
+            return SSOResponses.samlLoginPage
         case "/":
             return SSOResponses.page(title: "Broken identity provider", body: "<h1>Broken identity provider</h1>")
         default:
-            return SSOResponses.page(status: 404, title: "Not found", body: "<h1>Not found</h1>")
+            return SSOResponses.notFound
         }
     }
 

@@ -33,13 +33,13 @@ struct LaxIdentityProviderSite: DemoResponder {
             }
             return SSOResponses.page(title: "Signed out", body: "<h1>You are signed out</h1>")
         case "/token":
-            return SSOResponses.json(status: 400, "{\"error\":\"invalid_grant\"}\n")
+            return SSOResponses.invalidGrant
         case "/saml/sso":
-            return SSOResponses.page(title: "Sign in (SAML)", body: SSOResponses.loginForm)
+            return SSOResponses.samlLoginPage
         case "/":
             return SSOResponses.page(title: "Lax identity provider", body: "<h1>Lax identity provider</h1>")
         default:
-            return SSOResponses.page(status: 404, title: "Not found", body: "<h1>Not found</h1>")
+            return SSOResponses.notFound
         }
     }
 

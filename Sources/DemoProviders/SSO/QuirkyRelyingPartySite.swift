@@ -79,7 +79,7 @@ struct QuirkyRelyingPartySite: DemoResponder {
         case "/logout":
             return SSOResponses.redirect(to: "/")
         default:
-            return SSOResponses.page(status: 404, title: "Not found", body: "<h1>Not found</h1>")
+            return SSOResponses.notFound
         }
     }
 }

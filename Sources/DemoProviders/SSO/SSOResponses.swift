@@ -23,6 +23,15 @@ enum SSOResponses {
         )
     }
 
+    /// The 404 page every SSO demo site sends for a path it does not serve.
+    static let notFound = page(status: 404, title: "Not found", body: "<h1>Not found</h1>")
+
+    /// The token endpoint's refusal: the demo never completes a code exchange.
+    static let invalidGrant = json(status: 400, "{\"error\":\"invalid_grant\"}\n")
+
+    /// The SAML single sign-on endpoint's login page.
+    static let samlLoginPage = page(title: "Sign in (SAML)", body: loginForm)
+
     /// A `302 Found` to `location` (which the caller has made header-safe) with a short HTML body that does not
     /// repeat the location.
     static func redirect(to location: String, headerLines: [String] = []) -> DemoResponse {

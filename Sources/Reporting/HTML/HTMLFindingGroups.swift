@@ -86,16 +86,9 @@ struct HTMLFindingGroups {
         }
         // Group indices, not findings: sorting 100,000 findings by value moves far more memory than sorting Ints.
         var buckets: [Key: [Int]] = [:]
-        var providerCache: [String: String] = [:]
         for (index, finding) in findings.enumerated() {
-            let name: String
-            if let cached = providerCache[finding.origin] {
-                name = cached
-            } else {
-                name = provider(finding)
-                providerCache[finding.origin] = name
-            }
-            buckets[Key(provider: name, family: finding.family, rule: finding.ruleID), default: []].append(index)
+            let key = Key(provider: provider(finding), family: finding.family, rule: finding.ruleID)
+            buckets[key, default: []].append(index)
         }
         var groups = buckets.map { key, members in
             var occurrences = 0

@@ -21,29 +21,22 @@ struct HTMLReportModel {
     let waived: [Finding]
     /// The findings section's groups.
     let groups: HTMLFindingGroups
-    private let providerByOrigin: [String: String]
+    private let providers: ReportProviders
 
     init(result: ScanResult, options: ReportOptions, catalog: [Rule]) {
         self.result = result
         self.options = options
         self.catalog = catalog
-        let providers = ReportProviders(result.targets)
-        var byOrigin: [String: String] = [:]
-        for finding in result.findings where byOrigin[finding.origin] == nil {
-            byOrigin[finding.origin] = providers.group(of: finding)
-        }
-        for finding in options.baseline?.fixed ?? [] where byOrigin[finding.origin] == nil {
-            byOrigin[finding.origin] = providers.group(of: finding)
-        }
-        providerByOrigin = byOrigin
+        let providers = ReportProviders(result.targets, findings: result.findings)
+        self.providers = providers
         active = result.findings.filter { $0.suppression == nil }
         waived = ReportOrder.findings(result.findings.filter { $0.suppression != nil })
         let rulesByID = Dictionary(result.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        groups = HTMLFindingGroups(findings: active, provider: { byOrigin[$0.origin] ?? $0.origin }, rules: rulesByID)
+        groups = HTMLFindingGroups(findings: active, provider: providers.group(of:), rules: rulesByID)
     }
 
     /// The provider name of `finding` (its origin when no target has that origin).
-    func provider(of finding: Finding) -> String { providerByOrigin[finding.origin] ?? finding.origin }
+    func provider(of finding: Finding) -> String { providers.group(of: finding) }
 
     /// The view the template's three parts render.
     var view: [String: Any] {
@@ -139,20 +132,23 @@ struct HTMLReportModel {
                 return row
             }
         }
+        func change(_ heading: String, note: String, kind: String, _ findings: [Finding]) -> [String: Any] {
+            [
+                "heading": heading, "note": note, "kind": kind, "findings": rows(findings),
+                "hasFindings": !findings.isEmpty, "more": max(0, findings.count - Self.baselineLimit),
+                "hasMore": findings.count > Self.baselineLimit,
+            ]
+        }
         return [
             "new": baseline.new.count,
             "updated": baseline.updated.count,
             "unchanged": baseline.unchanged.count,
             "fixed": baseline.fixed.count,
             "warnings": baseline.warnings.map { ["text": HTMLText.clean($0)] },
-            "newFindings": rows(baseline.new),
-            "hasNew": !baseline.new.isEmpty,
-            "newMore": max(0, baseline.new.count - Self.baselineLimit),
-            "hasNewMore": baseline.new.count > Self.baselineLimit,
-            "fixedFindings": rows(baseline.fixed),
-            "hasFixed": !baseline.fixed.isEmpty,
-            "fixedMore": max(0, baseline.fixed.count - Self.baselineLimit),
-            "hasFixedMore": baseline.fixed.count > Self.baselineLimit,
+            "changes": [
+                change("New findings", note: "most severe first", kind: "new", baseline.new),
+                change("Fixed findings", note: "in the baseline, not in this scan", kind: "fixed", baseline.fixed),
+            ],
         ]
     }
 

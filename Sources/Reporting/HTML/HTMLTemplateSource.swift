@@ -132,23 +132,23 @@ enum HTMLTemplateSource {
         </table>
         {{#warnings}}<p class="warning">Warning: {{text}}</p>
         {{/warnings}}
-        <h4>New findings <span class="muted">(most severe first)</span></h4>
-        {{^hasNew}}<p class="muted">None.</p>{{/hasNew}}
-        {{#hasNew}}
+        {{#changes}}
+        <h4>{{heading}} <span class="muted">({{note}})</span></h4>
+        {{^hasFindings}}<p class="muted">None.</p>{{/hasFindings}}
+        {{#hasFindings}}
         <table>
         <thead><tr><th>Severity</th><th>Rule</th><th>Provider</th><th>Location</th></tr></thead>
         <tbody>
-        {{#newFindings}}
+        {{#findings}}
         <tr><td><span class="sev sev-{{severity}}">{{severity}}</span></td><td><code>{{ruleID}}</code> {{title}}</td>
         <td>{{provider}}</td>
         <td class="mono">{{url}}{{#elementPath}} <code>{{elementPath}}</code>{{/elementPath}}</td></tr>
-        {{/newFindings}}
+        {{/findings}}
         </tbody>
         </table>
-        {{#hasNewMore}}<p class="more">… and {{newMore}} more new findings.</p>{{/hasNewMore}}
-        {{/hasNew}}
-        <h4>Fixed findings <span class="muted">(in the baseline, not in this scan)</span></h4>
-        {{^hasFixed}}<p class="muted">None.</p>{{/hasFixed}}
+        {{#hasMore}}<p class="more">… and {{more}} more {{kind}} findings.</p>{{/hasMore}}
+        {{/hasFindings}}
+        {{/changes}}
         {{#hasFixed}}
         <table>
         <thead><tr><th>Severity</th><th>Rule</th><th>Provider</th><th>Location</th></tr></thead>
